@@ -1,0 +1,10 @@
+namespace Platform.LlmSimulator.Faults;
+
+public enum FaultKind
+{
+    None,
+    RateLimited,
+    ServerError,
+    Hang,
+    DropConnection,
+}

@@ -1,0 +1,10 @@
+namespace Platform.LlmSimulator.Latency;
+
+public enum DelayKind
+{
+    None,
+    Fixed,
+    Uniform,
+    Normal,
+    LogNormal,
+}

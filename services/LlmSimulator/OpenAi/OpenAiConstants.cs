@@ -1,0 +1,6 @@
+namespace Platform.LlmSimulator.OpenAi;
+
+public static class OpenAiConstants
+{
+    public const string SystemFingerprint = "fp_llmsim";
+}

@@ -1,0 +1,4 @@
+using Platform.LlmSimulator.Hosting;
+
+var app = SimulatorApplication.Create(args);
+app.Run();

@@ -1,0 +1,3 @@
+namespace Platform.LlmSimulator.Stats;
+
+public sealed record MinuteCount(DateTimeOffset Minute, long Requests);

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+
+namespace Platform.Prometheus.Collection;
+
+/// <summary>
+/// Listens to the process's meters and aggregates every measurement as it happens, so a scrape only
+/// reads the running totals (and asks observable instruments for their current values).
+/// </summary>
+internal sealed class MetricsCollector : IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<Instrument, InstrumentAggregator> _aggregators = new();
+    private readonly string[] _meterPrefixes;
+    private readonly int _maxSeriesPerInstrument;
+    private readonly Lock _collectLock = new();
+
+    public MetricsCollector(PrometheusExporterOptions options)
+    {
+        _meterPrefixes = options.MeterPrefixes.Select(p => p.TrimEnd('*')).Where(p => p.Length > 0).ToArray();
+        _maxSeriesPerInstrument = options.MaxSeriesPerInstrument;
+
+        _listener.InstrumentPublished = OnInstrumentPublished;
+        _listener.MeasurementsCompleted = (instrument, _) => _aggregators.TryRemove(instrument, out InstrumentAggregator? _);
+        SetCallback<byte>(static v => v);
+        SetCallback<short>(static v => v);
+        SetCallback<int>(static v => v);
+        SetCallback<long>(static v => v);
+        SetCallback<float>(static v => v);
+        SetCallback<double>(static v => v);
+        SetCallback<decimal>(static v => (double)v);
+
+        // Start() also replays every instrument that already exists.
+        _listener.Start();
+    }
+
+    /// <summary>
+    /// Polls observable instruments, then hands every instrument's aggregate to <paramref name="read"/>.
+    /// Scrapes are serialised because polling replaces the observable instruments' series.
+    /// </summary>
+    public T Collect<T>(Func<IReadOnlyCollection<InstrumentAggregator>, T> read)
+    {
+        lock (_collectLock)
+        {
+            var aggregators = _aggregators.Values.ToList();
+            foreach (var aggregator in aggregators)
+            {
+                aggregator.ForgetObservations();
+            }
+
+            _listener.RecordObservableInstruments();
+            return read(aggregators);
+        }
+    }
+
+    public void Dispose() => _listener.Dispose();
+
+    private void OnInstrumentPublished(Instrument instrument, MeterListener listener)
+    {
+        if (!IsExported(instrument.Meter) || InstrumentKinds.Of(instrument) is not { } kind)
+        {
+            return;
+        }
+
+        var boundaries = kind == InstrumentKind.Histogram ? HistogramBuckets.For(instrument) : [];
+        var aggregator = new InstrumentAggregator(instrument, kind, boundaries, _maxSeriesPerInstrument);
+        _aggregators[instrument] = aggregator;
+        listener.EnableMeasurementEvents(instrument, aggregator);
+    }
+
+    private bool IsExported(Meter meter) =>
+        _meterPrefixes.Length == 0 || _meterPrefixes.Any(prefix => meter.Name.StartsWith(prefix, StringComparison.Ordinal));
+
+    private void SetCallback<T>(Func<T, double> toDouble)
+        where T : struct =>
+        _listener.SetMeasurementEventCallback<T>((_, measurement, tags, state) =>
+            ((InstrumentAggregator)state!).Record(toDouble(measurement), tags));
+}

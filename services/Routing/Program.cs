@@ -1,0 +1,11 @@
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddRoutingService();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapGrpcService<Platform.Routing.Grpc.RoutingApi>();
+
+app.Run();

@@ -1,0 +1,15 @@
+namespace Platform.Hosting.ApplicationModel;
+
+/// <summary>A database inside a <see cref="PostgresServerResource"/>, created when missing.</summary>
+public sealed class PostgresDatabaseResource(string name, string databaseName, PostgresServerResource parent)
+    : Resource(name), IResourceWithConnectionString, IResourceWithParent, IResourceWithWaitSupport
+{
+    public string DatabaseName { get; } = databaseName;
+
+    public PostgresServerResource Server { get; } = parent;
+
+    public IResource Parent => Server;
+
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"{new ConnectionStringReference(Server)};Database={DatabaseName}");
+}

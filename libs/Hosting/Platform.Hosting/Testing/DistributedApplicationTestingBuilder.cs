@@ -1,0 +1,56 @@
+namespace Platform.Hosting.Testing;
+
+/// <summary>
+/// Our answer to Aspire.Hosting.Testing: build the same model (or part of it) in a test, then
+/// <c>await app.StartAsync()</c> (returns once everything is healthy), <c>app.GetEndpoint("budget", "grpc")</c>,
+/// <c>app.GetConnectionString("cache")</c>, and <c>await app.DisposeAsync()</c> to stop it all.
+/// Differences from a developer run: every port is a free one, the state folder is a new temporary folder
+/// (deleted on dispose), and nothing is installed with apt-get.
+/// </summary>
+public static class DistributedApplicationTestingBuilder
+{
+    public static IDistributedApplicationBuilder Create(params string[] args) => Create(new DistributedApplicationOptions { Args = args });
+
+    /// <param name="options"><see cref="DistributedApplicationOptions.DefaultSettings"/> override the testing defaults.</param>
+    public static IDistributedApplicationBuilder Create(DistributedApplicationOptions options)
+    {
+        var stateDirectory = Directory.CreateTempSubdirectory("platform-apphost-test-").FullName;
+        var settings = new Dictionary<string, string?>
+        {
+            ["AppHost:StateDirectory"] = stateDirectory,
+            ["AppHost:DefaultPorts"] = "false",
+            ["AppHost:InstallMissing"] = "false",
+            ["AppHost:StartupTimeoutSeconds"] = "180",
+            ["AppHost:StopTimeoutSeconds"] = "10",
+        };
+        foreach (var (key, value) in options.DefaultSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var builder = new DistributedApplicationBuilder(new DistributedApplicationOptions
+        {
+            Args = options.Args,
+            AppHostDirectory = options.AppHostDirectory ?? System.Environment.CurrentDirectory,
+            ApplicationName = options.ApplicationName ?? "testing",
+            Output = options.Output,
+            DefaultSettings = settings,
+        });
+        builder.OnDisposed(() => DeleteQuietly(stateDirectory));
+        return builder;
+    }
+
+    private static void DeleteQuietly(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

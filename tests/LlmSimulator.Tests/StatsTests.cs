@@ -26,6 +26,8 @@ public sealed class StatsTests
         Assert.Equal(7, (long)stats["peak_requests_in_any_60s"]!);
         Assert.True((long)stats["prompt_tokens"]! > 0);
         Assert.True((long)stats["completion_tokens"]! > 0);
+        Assert.Equal((long)stats["prompt_tokens"]! + (long)stats["completion_tokens"]!, perMinute.Sum(m => (long)m!["tokens"]!));
+        Assert.Equal(0, ChatResponse.Outcome(stats, "failed"));
     }
 
     [Fact]
@@ -76,11 +78,13 @@ public sealed class StatsTests
             histogram.Record(minute.AddSeconds(70));
         }
         histogram.Record(minute.AddSeconds(200));
+        histogram.RecordTokens(minute.AddSeconds(201), 40);
+        histogram.RecordTokens(minute.AddSeconds(230), 2);
 
         var now = minute.AddSeconds(215);
         var perMinute = histogram.PerMinute(now);
 
-        Assert.Equal([new MinuteCount(minute, 3), new MinuteCount(minute.AddMinutes(1), 2), new MinuteCount(minute.AddMinutes(3), 1)], perMinute);
+        Assert.Equal([new MinuteCount(minute, 3), new MinuteCount(minute.AddMinutes(1), 2), new MinuteCount(minute.AddMinutes(3), 1, 42)], perMinute);
         Assert.Equal(5, histogram.PeakInAnySixtySeconds(now));   // 12:00:30 and 12:01:10 are 40 s apart
         Assert.Equal(1, histogram.InLastSixtySeconds(now));
     }

@@ -48,7 +48,7 @@ public sealed class ChatCompletionsEndpoint(ModelCatalog catalog, RejectionCount
         }
 
         model.Stats.Started();
-        var outcome = RequestOutcome.Cancelled;
+        var outcome = RequestOutcome.Failed;
         try
         {
             outcome = await ServeAsync(http, model, request);

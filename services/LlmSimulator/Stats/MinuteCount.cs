@@ -1,3 +1,4 @@
 namespace Platform.LlmSimulator.Stats;
 
-public sealed record MinuteCount(DateTimeOffset Minute, long Requests);
+/// <summary>One wall-clock minute: requests received, and tokens (prompt + completion) of the replies sent.</summary>
+public sealed record MinuteCount(DateTimeOffset Minute, long Requests, long Tokens = 0);

@@ -62,6 +62,7 @@ public sealed class ModelStats(TimeProvider clock)
     {
         Interlocked.Add(ref _promptTokens, prompt);
         Interlocked.Add(ref _completionTokens, completion);
+        Rate.RecordTokens(clock.GetUtcNow(), prompt + completion);
     }
 
     public void Clear()
@@ -106,6 +107,7 @@ public sealed class ModelStats(TimeProvider clock)
                 Cancelled = Outcome(RequestOutcome.Cancelled),
                 BadRequest = Outcome(RequestOutcome.BadRequest),
                 Unauthorized = Outcome(RequestOutcome.Unauthorized),
+                Failed = Outcome(RequestOutcome.Failed),
             },
             StatusCodes = statusCodes,
             PromptTokens = Interlocked.Read(ref _promptTokens),

@@ -9,4 +9,5 @@ public sealed class OutcomeCounts
     public long Cancelled { get; set; }
     public long BadRequest { get; set; }
     public long Unauthorized { get; set; }
+    public long Failed { get; set; }
 }

@@ -10,4 +10,7 @@ public enum RequestOutcome
     Cancelled,
     BadRequest,
     Unauthorized,
+
+    /// <summary>The simulator itself failed (a bug): should always be zero.</summary>
+    Failed,
 }

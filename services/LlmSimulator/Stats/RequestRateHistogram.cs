@@ -3,7 +3,8 @@ namespace Platform.LlmSimulator.Stats;
 /// <summary>
 /// Requests received per wall-clock minute (last hour) and per second (last ten minutes), so tests can
 /// check that a gateway kept a model under its RPM limit, both per calendar minute and over any
-/// rolling 60-second window. Recording is lock-free except when a slot rolls over to a new period.
+/// rolling 60-second window; plus tokens per minute for TPM checks. Recording is lock-free except
+/// when a slot rolls over to a new period.
 /// </summary>
 public sealed class RequestRateHistogram
 {
@@ -12,13 +13,17 @@ public sealed class RequestRateHistogram
 
     private readonly Ring _minutes = new(MinuteSlots);
     private readonly Ring _seconds = new(SecondSlots);
+    private readonly Ring _minuteTokens = new(MinuteSlots);
 
     public void Record(DateTimeOffset now)
     {
         var seconds = now.ToUnixTimeSeconds();
-        _seconds.Increment(seconds);
-        _minutes.Increment(Math.DivRem(seconds, 60, out _));
+        _seconds.Add(seconds, 1);
+        _minutes.Add(seconds / 60, 1);
     }
+
+    /// <summary>Counts the tokens (prompt + completion) of a reply in the minute it was sent.</summary>
+    public void RecordTokens(DateTimeOffset now, long tokens) => _minuteTokens.Add(now.ToUnixTimeSeconds() / 60, tokens);
 
     /// <summary>Non-empty minutes of the last hour, oldest first.</summary>
     public List<MinuteCount> PerMinute(DateTimeOffset now)
@@ -28,9 +33,10 @@ public sealed class RequestRateHistogram
         for (var minute = currentMinute - MinuteSlots + 1; minute <= currentMinute; minute++)
         {
             var count = _minutes.Get(minute);
-            if (count > 0)
+            var tokens = _minuteTokens.Get(minute);
+            if (count > 0 || tokens > 0)
             {
-                result.Add(new MinuteCount(DateTimeOffset.FromUnixTimeSeconds(minute * 60), count));
+                result.Add(new MinuteCount(DateTimeOffset.FromUnixTimeSeconds(minute * 60), count, tokens));
             }
         }
         return result;
@@ -70,6 +76,7 @@ public sealed class RequestRateHistogram
     {
         _minutes.Clear();
         _seconds.Clear();
+        _minuteTokens.Clear();
     }
 
     private sealed class Ring(int size)
@@ -78,7 +85,7 @@ public sealed class RequestRateHistogram
         private readonly long[] _counts = new long[size];
         private readonly Lock _rollover = new();
 
-        public void Increment(long period)
+        public void Add(long period, long amount)
         {
             var slot = (int)(period % size);
             if (Volatile.Read(ref _periods[slot]) != period)
@@ -92,7 +99,7 @@ public sealed class RequestRateHistogram
                     }
                 }
             }
-            Interlocked.Increment(ref _counts[slot]);
+            Interlocked.Add(ref _counts[slot], amount);
         }
 
         public long Get(long period)

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Prometheus.Collection;
 using Platform.Prometheus.Exposition;
 
@@ -14,7 +16,12 @@ public sealed class PrometheusExporter : IDisposable
 
     private readonly MetricsCollector _collector;
 
-    public PrometheusExporter(PrometheusExporterOptions options) => _collector = new MetricsCollector(options);
+    public PrometheusExporter(PrometheusExporterOptions options, ILogger<PrometheusExporter>? logger = null)
+    {
+        var log = logger ?? (ILogger)NullLogger.Instance;
+        _collector = new MetricsCollector(options, exception =>
+            log.LogWarning(exception, "An observable instrument's callback failed during a scrape; its values are missing"));
+    }
 
     /// <summary>Everything measured so far, in the text exposition format.</summary>
     public string Scrape() => _collector.Collect(aggregators => PrometheusTextWriter.Write(MetricFamilies.From(aggregators)));

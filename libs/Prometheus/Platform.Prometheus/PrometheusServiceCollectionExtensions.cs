@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Prometheus;
 
@@ -19,7 +20,9 @@ public static class PrometheusServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        services.TryAddSingleton(provider => new PrometheusExporter(provider.GetRequiredService<IOptions<PrometheusExporterOptions>>().Value));
+        services.TryAddSingleton(provider => new PrometheusExporter(
+            provider.GetRequiredService<IOptions<PrometheusExporterOptions>>().Value,
+            provider.GetService<ILogger<PrometheusExporter>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PrometheusExporterStarter>());
         return services;
     }

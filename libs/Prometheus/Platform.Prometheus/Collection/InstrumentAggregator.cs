@@ -19,6 +19,9 @@ internal sealed class InstrumentAggregator
 
     public Instrument Instrument { get; }
 
+    /// <summary>Order of publication within the collector.</summary>
+    public long Sequence { get; init; }
+
     public InstrumentKind Kind { get; }
 
     /// <summary>Upper bounds of the histogram buckets, ascending; empty for other kinds.</summary>

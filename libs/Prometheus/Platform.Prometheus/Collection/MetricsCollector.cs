@@ -14,9 +14,13 @@ internal sealed class MetricsCollector : IDisposable
     private readonly string[] _meterPrefixes;
     private readonly int _maxSeriesPerInstrument;
     private readonly Lock _collectLock = new();
+    private long _published;
 
-    public MetricsCollector(PrometheusExporterOptions options)
+    private readonly Action<AggregateException> _onCallbackFailure;
+
+    public MetricsCollector(PrometheusExporterOptions options, Action<AggregateException> onCallbackFailure)
     {
+        _onCallbackFailure = onCallbackFailure;
         _meterPrefixes = options.MeterPrefixes.Select(p => p.TrimEnd('*')).Where(p => p.Length > 0).ToArray();
         _maxSeriesPerInstrument = options.MaxSeriesPerInstrument;
 
@@ -42,13 +46,24 @@ internal sealed class MetricsCollector : IDisposable
     {
         lock (_collectLock)
         {
-            var aggregators = _aggregators.Values.ToList();
+            // In publication order, so when two instruments clash on a name the older one wins, every time.
+            var aggregators = _aggregators.Values.OrderBy(a => a.Sequence).ToList();
             foreach (var aggregator in aggregators)
             {
                 aggregator.ForgetObservations();
             }
 
-            _listener.RecordObservableInstruments();
+            try
+            {
+                _listener.RecordObservableInstruments();
+            }
+            catch (AggregateException exception)
+            {
+                // The listener polls every callback before it throws, so one broken callback costs
+                // only its own values, never the whole scrape.
+                _onCallbackFailure(exception);
+            }
+
             return read(aggregators);
         }
     }
@@ -63,7 +78,10 @@ internal sealed class MetricsCollector : IDisposable
         }
 
         var boundaries = kind == InstrumentKind.Histogram ? HistogramBuckets.For(instrument) : [];
-        var aggregator = new InstrumentAggregator(instrument, kind, boundaries, _maxSeriesPerInstrument);
+        var aggregator = new InstrumentAggregator(instrument, kind, boundaries, _maxSeriesPerInstrument)
+        {
+            Sequence = Interlocked.Increment(ref _published),
+        };
         _aggregators[instrument] = aggregator;
         listener.EnableMeasurementEvents(instrument, aggregator);
     }

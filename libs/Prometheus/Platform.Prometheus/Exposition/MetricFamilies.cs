@@ -91,6 +91,6 @@ internal static class MetricFamilies
         var instrument = aggregator.Instrument;
         return string.IsNullOrWhiteSpace(instrument.Description)
             ? $"{instrument.Name} from meter {instrument.Meter.Name}"
-            : instrument.Description;
+            : instrument.Description.Trim();
     }
 }

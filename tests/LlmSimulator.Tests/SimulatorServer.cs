@@ -28,22 +28,33 @@ public sealed class SimulatorServer : IAsyncDisposable
     /// <param name="settings">Configuration keys such as <c>Simulator:Models:m:Script</c>. Latency is off unless a test sets Simulator:LatencyScale.</param>
     public static async Task<SimulatorServer> StartAsync(IDictionary<string, string?>? settings = null)
     {
-        var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        var app = SimulatorApplication.Create([], builder =>
+        // A free port can be taken by a parallel test between probing and binding: try a few.
+        for (var attempt = 1; ; attempt++)
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
+            var app = SimulatorApplication.Create([], builder =>
             {
-                ["urls"] = baseUrl,
-                ["Logging:LogLevel:Default"] = "Warning",
-                ["Simulator:LatencyScale"] = "0",
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["urls"] = baseUrl,
+                    ["Logging:LogLevel:Default"] = "Warning",
+                    ["Simulator:LatencyScale"] = "0",
+                });
+                if (settings is not null)
+                {
+                    builder.Configuration.AddInMemoryCollection(settings);
+                }
             });
-            if (settings is not null)
+            try
             {
-                builder.Configuration.AddInMemoryCollection(settings);
+                await app.StartAsync();
+                return new SimulatorServer(app, baseUrl);
             }
-        });
-        await app.StartAsync();
-        return new SimulatorServer(app, baseUrl);
+            catch (IOException) when (attempt < 5)
+            {
+                await app.DisposeAsync();
+            }
+        }
     }
 
     public static object UserMessage(string content) => new { role = "user", content };

@@ -31,10 +31,20 @@ internal abstract class PendingCommand
 
     public abstract void WriteTo(IBufferWriter<byte> output);
 
-    /// <summary>Hands the command one reply frame; true when it needs no more.</summary>
-    public abstract bool OnFrame(in ReadOnlySequence<byte> frame);
+    /// <summary>
+    /// Hands the command one reply frame; true when it needs no more. A command completed by the frame
+    /// joins <paramref name="completions"/> so its caller is resumed off the reader loop.
+    /// </summary>
+    public abstract bool OnFrame(in ReadOnlySequence<byte> frame, CompletionBatch? completions);
 
+    /// <summary>Completes with an error (first outcome wins); the caller is resumed on the thread pool.</summary>
     public abstract bool TryFail(Exception error);
+
+    /// <summary>Resumes the awaiting caller on the current thread, unless someone already did.</summary>
+    public abstract void ResumeCallerInline();
+
+    /// <summary>Resumes the awaiting caller on a thread-pool thread, unless someone already did.</summary>
+    public abstract void ResumeCallerOnThreadPool();
 
     public void SetDeadline(TimeSpan timeout) =>
         Deadline = ServerBlockTime == Timeout.InfiniteTimeSpan

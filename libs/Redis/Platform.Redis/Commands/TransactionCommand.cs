@@ -31,7 +31,7 @@ internal sealed class TransactionCommand : PendingCommand<bool>
         RespCommandWriter.Write(output, CommandNames.Exec, []);
     }
 
-    public override bool OnFrame(in ReadOnlySequence<byte> frame)
+    public override bool OnFrame(in ReadOnlySequence<byte> frame, CompletionBatch? completions)
     {
         var index = _framesSeen++;
         var reader = new RespReader(frame);
@@ -40,7 +40,7 @@ internal sealed class TransactionCommand : PendingCommand<bool>
         {
             if (token.IsError)
             {
-                TryFail(token.ToServerException());
+                TryFail(token.ToServerException(), completions);
             }
 
             return false;
@@ -56,14 +56,14 @@ internal sealed class TransactionCommand : PendingCommand<bool>
             return false;
         }
 
-        CompleteFromExec(ref reader, token);
+        CompleteFromExec(ref reader, token, completions);
         return true;
     }
 
     protected override bool Parse(ref RespReader reader, in RespToken token) =>
         throw new InvalidOperationException("Transactions read their replies frame by frame.");
 
-    protected override void OnCompleted(Exception? error)
+    protected override void OnCompleted(Exception? error, CompletionBatch? completions)
     {
         if (error is null)
         {
@@ -76,11 +76,11 @@ internal sealed class TransactionCommand : PendingCommand<bool>
         }
     }
 
-    private void CompleteFromExec(ref RespReader reader, in RespToken token)
+    private void CompleteFromExec(ref RespReader reader, in RespToken token, CompletionBatch? completions)
     {
         if (token.IsError)
         {
-            TryFail(token.ToServerException()); // EXECABORT: inner commands get their own queueing errors
+            TryFail(token.ToServerException(), completions); // EXECABORT: inner commands get their own queueing errors
             return;
         }
 
@@ -92,15 +92,15 @@ internal sealed class TransactionCommand : PendingCommand<bool>
                 command.TryFail(new OperationCanceledException("The transaction was aborted; the command did not run."));
             }
 
-            TrySetResult(false);
+            TrySetResult(false, completions);
             return;
         }
 
         for (var i = 0; i < _commands.Count && i < token.Count; i++)
         {
-            _commands[i].OnFrame(reader.ReadRawValue());
+            _commands[i].OnFrame(reader.ReadRawValue(), completions);
         }
 
-        TrySetResult(true);
+        TrySetResult(true, completions);
     }
 }

@@ -33,7 +33,7 @@ internal static class Handshake
             var buffer = result.Buffer;
             while (next < commands.Count && RespScanner.TryFindFrameEnd(buffer, out var end))
             {
-                commands[next++].OnFrame(buffer.Slice(0, end));
+                commands[next++].OnFrame(buffer.Slice(0, end), completions: null);
                 buffer = buffer.Slice(end);
             }
 

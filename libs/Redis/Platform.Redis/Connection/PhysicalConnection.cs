@@ -210,13 +210,19 @@ internal sealed class PhysicalConnection
             {
                 var result = await _input.ReadAsync();
                 var buffer = result.Buffer;
+                var completions = new CompletionBatch();
                 while (RespScanner.TryFindFrameEnd(buffer, out var end))
                 {
-                    Deliver(buffer.Slice(0, end));
+                    Deliver(buffer.Slice(0, end), completions);
                     buffer = buffer.Slice(end);
                 }
 
                 _input.AdvanceTo(buffer.Start, buffer.End);
+                if (!completions.IsEmpty)
+                {
+                    completions.Dispatch();
+                }
+
                 if (result.IsCompleted || result.IsCanceled)
                 {
                     reason = new RedisConnectionException($"The connection to {_endpoint} was closed.");
@@ -233,7 +239,7 @@ internal sealed class PhysicalConnection
         await _input.CompleteAsync();
     }
 
-    private void Deliver(in ReadOnlySequence<byte> frame)
+    private void Deliver(in ReadOnlySequence<byte> frame, CompletionBatch completions)
     {
         if (frame.FirstSpan[0] == RespPrefix.Push)
         {
@@ -249,7 +255,7 @@ internal sealed class PhysicalConnection
             }
         }
 
-        if (command.OnFrame(frame))
+        if (command.OnFrame(frame, completions))
         {
             lock (_inflightLock)
             {

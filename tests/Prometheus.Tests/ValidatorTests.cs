@@ -50,10 +50,10 @@ public sealed class ValidatorTests
     }
 
     [Fact]
-    public async Task The_python_parser_reports_a_sample_outside_its_family_as_untyped()
+    public async Task The_python_parser_reports_a_sample_outside_its_family_as_unknown()
     {
         var families = await PythonPrometheusParser.ParseAsync("# HELP a A.\n# TYPE a gauge\na 1\nb 2\n");
 
-        Assert.Equal(["a:gauge", "b:untyped"], families.Select(f => $"{f.Name}:{f.Type}"));
+        Assert.Equal(["a:gauge", "b:unknown"], families.Select(f => $"{f.Name}:{f.Type}"));
     }
 }

@@ -12,7 +12,7 @@ internal static class PythonPrometheusParser
 {
     private const string Python = "/usr/bin/python3";
 
-    // The parser is lax: a sample outside its declared family silently becomes an "untyped" family
+    // The parser is lax: a sample outside its declared family silently becomes an untyped ("unknown") family
     // of its own, so the caller checks for those. Values travel as repr() strings to keep inf/nan.
     private const string Script = """
         import json, sys

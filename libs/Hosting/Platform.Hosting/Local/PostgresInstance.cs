@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
@@ -102,8 +103,37 @@ internal sealed class PostgresInstance(PostgresServerResource postgres, LocalCon
 
         if (Signals.IsRoot)
         {
+            EnsureSystemUserCanReach(Context.StatePath(postgres.Name));
             await RunToolAsync("chown", ["-R", $"{SystemUser}:{SystemUser}", DataDirectory, SocketDirectory], asRoot: true, cancellationToken)
                 .ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The server runs as the postgres user, who must traverse every folder above its data. Folders of the state
+    /// directory are opened for traversal (o+x, never read); a folder above it that blocks is reported.
+    /// </summary>
+    [SupportedOSPlatform("linux")]
+    private void EnsureSystemUserCanReach(string directory)
+    {
+        var stateRoot = new DirectoryInfo(Context.Options.StateDirectory).FullName;
+        for (var dir = new DirectoryInfo(directory); dir is not null; dir = dir.Parent)
+        {
+            var mode = File.GetUnixFileMode(dir.FullName);
+            if (mode.HasFlag(UnixFileMode.OtherExecute))
+            {
+                continue;
+            }
+
+            if (dir.FullName.StartsWith(stateRoot, StringComparison.Ordinal))
+            {
+                File.SetUnixFileMode(dir.FullName, mode | UnixFileMode.OtherExecute);
+            }
+            else
+            {
+                throw new ResourceStartException(this,
+                    $"the '{SystemUser}' system user cannot enter {dir.FullName}; choose a state folder it can reach with --state-dir <path>", []);
+            }
         }
     }
 

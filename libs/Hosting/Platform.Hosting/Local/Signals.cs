@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 
 namespace Platform.Hosting.Local;
 
@@ -9,6 +10,7 @@ internal static class Signals
     public const int SIGKILL = 9;
     public const int SIGTERM = 15;
 
+    [SupportedOSPlatformGuard("linux")]
     public static bool IsRoot => OperatingSystem.IsLinux() && geteuid() == 0;
 
     /// <summary>Signals a process (<paramref name="pid"/> &gt; 0) or a whole process group (negative id).</summary>

@@ -11,10 +11,14 @@ public static class DistributedApplicationTestingBuilder
 {
     public static IDistributedApplicationBuilder Create(params string[] args) => Create(new DistributedApplicationOptions { Args = args });
 
-    /// <param name="options"><see cref="DistributedApplicationOptions.DefaultSettings"/> override the testing defaults.</param>
+    /// <param name="options">
+    /// <see cref="DistributedApplicationOptions.DefaultSettings"/> override the testing defaults; a given
+    /// <c>AppHost:StateDirectory</c> is kept on dispose (to test what survives a restart).
+    /// </param>
     public static IDistributedApplicationBuilder Create(DistributedApplicationOptions options)
     {
-        var stateDirectory = Directory.CreateTempSubdirectory("platform-apphost-test-").FullName;
+        var ownStateDirectory = options.DefaultSettings?.ContainsKey("AppHost:StateDirectory") != true;
+        var stateDirectory = ownStateDirectory ? Directory.CreateTempSubdirectory("platform-apphost-test-").FullName : null;
         var settings = new Dictionary<string, string?>
         {
             ["AppHost:StateDirectory"] = stateDirectory,
@@ -36,7 +40,11 @@ public static class DistributedApplicationTestingBuilder
             Output = options.Output,
             DefaultSettings = settings,
         });
-        builder.OnDisposed(() => DeleteQuietly(stateDirectory));
+        if (stateDirectory is not null)
+        {
+            builder.OnDisposed(() => DeleteQuietly(stateDirectory));
+        }
+
         return builder;
     }
 

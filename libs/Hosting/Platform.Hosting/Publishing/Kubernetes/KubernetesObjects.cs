@@ -5,10 +5,11 @@ internal static class KubernetesObjects
 {
     public const string NameLabel = "app.kubernetes.io/name";
 
-    public static YamlMap Metadata(string name) => new()
+    /// <param name="app">The resource the object belongs to (its name label); defaults to <paramref name="name"/>.</param>
+    public static YamlMap Metadata(string name, string? app = null) => new()
     {
         ["name"] = name,
-        ["labels"] = Selector(name),
+        ["labels"] = Selector(app ?? name),
     };
 
     public static YamlMap Selector(string name) => new() { [NameLabel] = name };
@@ -36,11 +37,11 @@ internal static class KubernetesObjects
         ["capabilities"] = new YamlMap { ["drop"] = new object[] { "ALL" } },
     };
 
-    public static YamlMap ConfigMap(string name, YamlMap data) => new()
+    public static YamlMap ConfigMap(string name, string app, YamlMap data) => new()
     {
         ["apiVersion"] = "v1",
         ["kind"] = "ConfigMap",
-        ["metadata"] = Metadata(name),
+        ["metadata"] = Metadata(name, app),
         ["data"] = data,
     };
 

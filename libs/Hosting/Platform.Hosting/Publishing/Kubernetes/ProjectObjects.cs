@@ -18,7 +18,7 @@ internal static class ProjectObjects
         var configMapName = $"{project.Name}-env";
         var autoscaled = !project.Annotations.OfType<NoAutoscalingAnnotation>().Any();
 
-        yield return KubernetesObjects.ConfigMap(configMapName, configData);
+        yield return KubernetesObjects.ConfigMap(configMapName, project.Name, configData);
         yield return Deployment(project, configMapName, env, autoscaled);
         yield return Service(project);
         if (autoscaled)

@@ -37,7 +37,7 @@ internal static class ServerObjects
         var port = postgres.FindEndpoint(PostgresServerResource.EndpointName)!.TargetPort!.Value;
         var initScripts = $"{postgres.Name}-initdb";
         yield return HeadlessService(postgres.Name, port);
-        yield return KubernetesObjects.ConfigMap(initScripts, new YamlMap
+        yield return KubernetesObjects.ConfigMap(initScripts, postgres.Name, new YamlMap
         {
             ["create-databases.sql"] = string.Concat(postgres.Databases.Select(d => $"CREATE DATABASE \"{d.DatabaseName.Replace("\"", "\"\"")}\";\n")),
         });

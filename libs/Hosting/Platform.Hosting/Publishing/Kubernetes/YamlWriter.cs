@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -94,12 +95,15 @@ internal static partial class YamlWriter
         bool b => b ? "true" : "false",
         int i => i.ToString(CultureInfo.InvariantCulture),
         long l => l.ToString(CultureInfo.InvariantCulture),
-        string s => IsPlainSafe(s) ? s : JsonSerializer.Serialize(s),
+        string s => IsPlainSafe(s) ? s : JsonSerializer.Serialize(s, QuotedStrings),
         _ => throw new ArgumentOutOfRangeException(nameof(value), value.GetType().Name),
     };
 
     private static bool IsPlainSafe(string value) =>
         PlainScalar().IsMatch(value) && !Keywords.Contains(value.ToLowerInvariant());
+
+    // A JSON string is a valid YAML double-quoted scalar; the relaxed encoder keeps '"' as \" rather than \u0022.
+    private static readonly JsonSerializerOptions QuotedStrings = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static readonly HashSet<string> Keywords = ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"];
 

@@ -122,7 +122,7 @@ internal sealed partial class GrpcServerCall
         try
         {
             var response = HttpContext.Response;
-            if (!response.HasStarted)
+            if (!response.HasStarted && _responseWriter is not { HasWritten: true })
             {
                 WriteStatus(response.Headers, status);
             }

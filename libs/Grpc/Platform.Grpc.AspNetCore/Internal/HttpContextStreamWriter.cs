@@ -40,7 +40,7 @@ internal sealed class HttpContextStreamWriter<T>(GrpcServerCall call, Action<T, 
 
             token.ThrowIfCancellationRequested();
             call.ResponseWriter.Write(message, serializer);
-            if ((WriteOptions?.Flags & WriteFlags.BufferHint) != 0)
+            if (WriteOptions is { } options && (options.Flags & WriteFlags.BufferHint) != 0)
             {
                 return;
             }

@@ -16,8 +16,12 @@ internal sealed class ResponseMessageWriter(PipeWriter pipe, int? maxSendMessage
     private bool _completed;
     private PooledBufferWriter? _buffer;
 
+    /// <summary>True once any frame went into the pipe; from then on the status must travel as trailers.</summary>
+    public bool HasWritten { get; private set; }
+
     public void Write<T>(T message, Action<T, SerializationContext> serializer)
     {
+        HasWritten = true;
         _announcedLength = -1;
         _completed = false;
         try

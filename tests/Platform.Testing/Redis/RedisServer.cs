@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace Platform.Testing.Redis;
@@ -27,8 +29,12 @@ public sealed class RedisServer : IAsyncDisposable
 
     public string? Password => _options.Password;
 
-    /// <summary>In the form Aspire gives services: <c>127.0.0.1:port[,password=...]</c>.</summary>
-    public string ConnectionString => Password is null ? $"127.0.0.1:{Port}" : $"127.0.0.1:{Port},password={Password}";
+    /// <summary>In the form Aspire gives services: <c>127.0.0.1:port[,password=...][,ssl=true]</c>.</summary>
+    public string ConnectionString =>
+        $"127.0.0.1:{Port}" + (Password is null ? string.Empty : $",password={Password}") + (_options.Tls ? ",ssl=true" : string.Empty);
+
+    /// <summary>The self-signed certificate the server presents when started with TLS (clients must trust it explicitly).</summary>
+    public X509Certificate2? TlsCertificate { get; private set; }
 
     public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
 
@@ -78,6 +84,13 @@ public sealed class RedisServer : IAsyncDisposable
         startInfo.ArgumentList.Add("-p");
         startInfo.ArgumentList.Add(Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         startInfo.ArgumentList.Add("--no-auth-warning");
+        if (_options.Tls)
+        {
+            startInfo.ArgumentList.Add("--tls");
+            startInfo.ArgumentList.Add("--cacert");
+            startInfo.ArgumentList.Add(Path.Combine(_directory, "cert.pem"));
+        }
+
         if (Password is not null)
         {
             startInfo.ArgumentList.Add("-a");
@@ -112,9 +125,10 @@ public sealed class RedisServer : IAsyncDisposable
 
     private async Task LaunchAsync()
     {
+        var port = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var arguments = new List<string>
         {
-            "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--port", _options.Tls ? "0" : port,
             "--bind", "127.0.0.1",
             "--save", string.Empty,
             "--appendonly", "no",
@@ -125,6 +139,15 @@ public sealed class RedisServer : IAsyncDisposable
         if (Password is not null)
         {
             arguments.AddRange(["--requirepass", Password]);
+        }
+
+        if (_options.Tls)
+        {
+            var certificate = Path.Combine(_directory, "cert.pem");
+            var key = Path.Combine(_directory, "key.pem");
+            TlsCertificate ??= TestCertificate.CreatePemFiles(certificate, key);
+            arguments.AddRange(["--tls-port", port, "--tls-cert-file", certificate, "--tls-key-file", key,
+                "--tls-ca-cert-file", certificate, "--tls-auth-clients", "no"]);
         }
 
         arguments.AddRange(_options.ExtraArguments);
@@ -147,7 +170,14 @@ public sealed class RedisServer : IAsyncDisposable
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync("127.0.0.1", Port);
-                var stream = client.GetStream();
+                Stream stream = client.GetStream();
+                if (_options.Tls)
+                {
+                    var tls = new SslStream(stream, leaveInnerStreamOpen: false, (_, _, _, _) => true);
+                    await tls.AuthenticateAsClientAsync("localhost");
+                    stream = tls;
+                }
+
                 await stream.WriteAsync("PING\r\n"u8.ToArray());
                 var buffer = new byte[64];
                 var read = await stream.ReadAsync(buffer);
@@ -163,6 +193,10 @@ public sealed class RedisServer : IAsyncDisposable
             catch (IOException)
             {
                 // Closed while starting.
+            }
+            catch (System.Security.Authentication.AuthenticationException)
+            {
+                // TLS not ready yet.
             }
 
             await Task.Delay(50);

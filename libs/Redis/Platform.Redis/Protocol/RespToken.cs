@@ -59,7 +59,7 @@ internal readonly struct RespToken
             return false;
         }
 
-        return Payload.IsSingleSegment ? Payload.FirstSpan.SequenceEqual(expected) : Payload.ToArray().AsSpan().SequenceEqual(expected);
+        return Payload.IsSingleSegment ? Payload.FirstSpan.SequenceEqual(expected) : new SequenceReader<byte>(Payload).IsNext(expected);
     }
 
     /// <summary>A copy of the payload that outlives the receive buffer; integers stay integers (no allocation).</summary>

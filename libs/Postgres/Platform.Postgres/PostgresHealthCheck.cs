@@ -26,7 +26,7 @@ public sealed class PostgresHealthCheck(NpgsqlDataSource dataSource, TimeSpan ti
         {
             return new HealthCheckResult(context.Registration.FailureStatus, $"PostgreSQL did not answer within {timeout}.", exception);
         }
-        catch (Exception exception) when (exception is NpgsqlException or TimeoutException or InvalidOperationException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             return new HealthCheckResult(context.Registration.FailureStatus, $"PostgreSQL is unreachable: {exception.Message}", exception);
         }

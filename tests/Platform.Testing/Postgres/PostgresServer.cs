@@ -140,7 +140,6 @@ public sealed class PostgresServer : IAsyncDisposable
 
             _disposed = true;
             await StopProcessAsync(ServerProcessLauncher.Signal.Quit);
-            NpgsqlConnection.ClearAllPools();
             TryDeleteRoot();
         }
         finally

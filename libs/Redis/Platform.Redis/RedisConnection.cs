@@ -75,6 +75,8 @@ public sealed class RedisConnection : IAsyncDisposable
         await _blocking.DisposeAsync();
     }
 
+    internal WriteStatistics? SharedConnectionWriteStatistics => _shared.CurrentWriteStatistics;
+
     internal ValueTask<T> SendAsync<T>(PendingCommand<T> command, CancellationToken cancellationToken) =>
         command.IsBlocking ? _blocking.SendAsync(command, cancellationToken) : _shared.SendAsync(command, cancellationToken);
 }

@@ -37,6 +37,21 @@ public sealed class ConcurrencyTests(RedisServerFixture redis) : SharedServerTes
     }
 
     [Fact]
+    public async Task Concurrent_commands_are_coalesced_into_fewer_socket_writes()
+    {
+        await Db.PingAsync();
+        var statistics = Connection.SharedConnectionWriteStatistics!;
+        var (commandsBefore, flushesBefore) = (statistics.Commands, statistics.Flushes);
+
+        await Task.WhenAll(Enumerable.Range(0, 1000).Select(i => Db.StringGetAsync(Key($"c{i}")).AsTask()));
+
+        var commands = statistics.Commands - commandsBefore;
+        var flushes = statistics.Flushes - flushesBefore;
+        Assert.Equal(1000, commands);
+        Assert.True(flushes < commands, $"{commands} commands took {flushes} socket writes");
+    }
+
+    [Fact]
     public async Task Mixed_reply_types_interleaved_from_many_tasks_stay_matched()
     {
         await Db.StringSetAsync(Key("n"), 0);

@@ -34,6 +34,9 @@ internal sealed class MultiplexedConnection : IAsyncDisposable
 
     public bool IsConnected => _current is not null;
 
+    /// <summary>Write statistics of the current physical connection (they restart with each reconnection).</summary>
+    public WriteStatistics? CurrentWriteStatistics => _current?.Statistics;
+
     /// <summary>Null once connected; the last error once the first attempts (connectRetry, or one if not aborting) failed.</summary>
     public Task<Exception?> InitialOutcome => _initialOutcome.Task;
 

@@ -38,6 +38,9 @@ internal sealed class PhysicalConnection
 
     public Exception? Failure => Volatile.Read(ref _failure);
 
+    /// <summary>Commands written and socket flushes so far: their ratio shows how well writes coalesce.</summary>
+    public WriteStatistics Statistics { get; } = new();
+
     public int InflightCount
     {
         get
@@ -189,10 +192,12 @@ internal sealed class PhysicalConnection
             command.WriteTo(_output);
             if (_output.UnflushedBytes >= FlushThreshold)
             {
+                Statistics.RecordFlush(0);
                 await _output.FlushAsync();
             }
         }
 
+        Statistics.RecordFlush(_toWrite.Count);
         _toWrite.Clear();
         var flush = await _output.FlushAsync();
         if (flush.IsCompleted)

@@ -9,6 +9,7 @@ internal static class CompletionWatchdog
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
     private static readonly Lock Gate = new();
     private static readonly HashSet<CompletionBatch> Active = new();
+    // Static, so rooted for the life of the process; it only starts once a batch is first tracked.
     private static readonly Timer Ticker = new(static _ => Tick(), null, Interval, Interval);
 
     public static void Track(CompletionBatch batch)
@@ -54,7 +55,4 @@ internal static class CompletionWatchdog
             batch.Rescue();
         }
     }
-
-    // Keeps the timer rooted for the life of the process.
-    internal static bool IsRunning => Ticker is not null;
 }

@@ -101,9 +101,9 @@ internal sealed class MultiplexedConnection : IAsyncDisposable
 
                 continue;
             }
-            catch (OperationCanceledException)
+            catch (Exception)
             {
-                break;
+                break; // shutting down: whatever the open failed with no longer matters
             }
 
             if (everConnected)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
-using Platform.ServiceDefaults.Grpc;
+using Platform.ServiceDefaults.Interceptors;
 using Platform.ServiceDefaults.Health;
 using Platform.ServiceDefaults.Hosting;
 using Platform.ServiceDefaults.Telemetry;
@@ -48,7 +48,7 @@ public static class ServiceDefaultsExtensions
         builder.Logging.AddJsonConsole(options =>
         {
             options.IncludeScopes = true;
-            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             options.UseUtcTimestamp = true;
         });
     }

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
-namespace Platform.ServiceDefaults.Grpc;
+namespace Platform.ServiceDefaults.Interceptors;
 
 /// <summary>
 /// Generated service bases answer an RPC nobody implemented with <c>UNIMPLEMENTED</c> and an empty

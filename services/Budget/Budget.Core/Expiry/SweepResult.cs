@@ -1,0 +1,4 @@
+namespace Platform.Budget.Expiry;
+
+/// <summary>What one sweep did: expired holds returned, settled reservations forgotten.</summary>
+public readonly record struct SweepResult(long Reclaimed, long Pruned);

@@ -1,0 +1,122 @@
+using Platform.Budget.Accounting;
+using Platform.Budget.Domain;
+using Platform.Budget.Expiry;
+using Platform.Budget.Hosting;
+using Platform.Budget.Registry;
+using Platform.Budget.Sizing;
+using Platform.Redis;
+using Platform.Testing.Redis;
+
+namespace Platform.Budget.Tests.Infrastructure;
+
+/// <summary>
+/// The budget engine on a real redis-server with a fleet of its own (a unique fleet id = its own
+/// keys), configured straight into the Redis mirror, without PostgreSQL.
+/// </summary>
+public sealed class RedisBudget : IAsyncDisposable
+{
+    private long _version;
+
+    private RedisBudget(RedisConnection connection, BudgetSettings settings)
+    {
+        Connection = connection;
+        Settings = settings;
+        Directory = new AgentDirectory();
+        Sizer = new OutputSizer(Redis, settings, Directory);
+        Accountant = new BudgetAccountant(Redis, settings, new WindowGuess(TimeProvider.System), Sizer);
+        Mirror = new ConfigMirror(Redis, settings);
+        Sweeper = new ReservationSweeper(Redis, settings);
+    }
+
+    public RedisConnection Connection { get; }
+
+    public IRedisDatabase Redis => Connection.GetDatabase();
+
+    public BudgetSettings Settings { get; }
+
+    public BudgetKeys Keys => Settings.Keys;
+
+    public AgentDirectory Directory { get; }
+
+    public OutputSizer Sizer { get; }
+
+    public BudgetAccountant Accountant { get; }
+
+    public ConfigMirror Mirror { get; }
+
+    public ReservationSweeper Sweeper { get; }
+
+    public static async Task<RedisBudget> StartAsync(RedisServerFixture redis, IEnumerable<Agent> agents, FleetBudget? fleet = null,
+        Action<BudgetOptions>? configure = null)
+    {
+        var options = new BudgetOptions { FleetId = "t" + Guid.NewGuid().ToString("N")[..12] };
+        configure?.Invoke(options);
+        var budget = new RedisBudget(await RedisConnection.ConnectAsync(redis.ConnectionString), new BudgetSettings(options));
+        await budget.ConfigureAsync(agents, fleet ?? FleetBudget.Default);
+        return budget;
+    }
+
+    public async Task ConfigureAsync(IEnumerable<Agent> agents, FleetBudget fleet)
+    {
+        var snapshot = new RegistrySnapshot(++_version, fleet, TestAgents.Index(agents));
+        Directory.Publish(snapshot);
+        await Mirror.ApplyAsync(snapshot, null);
+    }
+
+    /// <summary>Moves the fleet's clock (Redis TIME + offset) forward, as a test stand-in for waiting.</summary>
+    public async Task AdvanceClockAsync(TimeSpan by)
+    {
+        var current = await Redis.HashGetAsync(Keys.Config, "clk");
+        var offset = (current.IsNull ? 0 : (long)current) + (long)by.TotalMilliseconds;
+        await Redis.HashSetAsync(Keys.Config, "clk", offset);
+    }
+
+    public Task<ReserveResult> ReserveAsync(string agentId, long input, long maxOutput, string? key = null, ModelPrice? price = null,
+        TimeSpan? ttl = null, Tier tierOverride = Tier.Unspecified) =>
+        Accountant.ReserveAsync(new ReserveCommand
+        {
+            AgentId = agentId,
+            IdempotencyKey = key ?? Guid.NewGuid().ToString("N"),
+            EstimatedInputTokens = input,
+            MaxOutputTokens = maxOutput,
+            Price = price,
+            Ttl = ttl,
+            TierOverride = tierOverride,
+            Model = "test-model",
+        }).AsTask();
+
+    public Task<CommitResult> CommitAsync(string reservationId, long input, long output, long? cost = null) =>
+        Accountant.CommitAsync(new CommitCommand { ReservationId = reservationId, InputTokens = input, OutputTokens = output, CostMicros = cost })
+            .AsTask();
+
+    public Task<ReleaseResult> ReleaseAsync(string reservationId) =>
+        Accountant.ReleaseAsync(new ReleaseCommand { ReservationId = reservationId, Reason = 1 }).AsTask();
+
+    /// <summary>The ledger stream as written by the scripts, oldest first.</summary>
+    public async Task<IReadOnlyList<StreamEntry>> LedgerAsync() => await Redis.StreamRangeAsync(Keys.Ledger);
+
+    public async Task<IReadOnlyList<StreamEntry>> EventsAsync() => await Redis.StreamRangeAsync(Keys.Events);
+
+    /// <summary>One counter of the agent's current hour window ("tu", "tr", "l", "b", "dn", ...).</summary>
+    public async Task<long> HourCounterAsync(string agentId, string field)
+    {
+        var (hour, _) = await WindowsAsync();
+        var value = await Redis.HashGetAsync(Keys.Hour(hour), agentId + ":" + field);
+        return value.IsNull ? 0 : (long)value;
+    }
+
+    public async Task<long> DayCounterAsync(string agentId, string field)
+    {
+        var (_, day) = await WindowsAsync();
+        var value = await Redis.HashGetAsync(Keys.Day(day), agentId + ":" + field);
+        return value.IsNull ? 0 : (long)value;
+    }
+
+    public async Task<(long Hour, long Day)> WindowsAsync()
+    {
+        var now = (long)await Redis.ScriptEvaluateAsync(BudgetScripts.Clock, [Keys.Config]);
+        return (BudgetWindows.HourIndex(now), BudgetWindows.DayIndex(now));
+    }
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+}

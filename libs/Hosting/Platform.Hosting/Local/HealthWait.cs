@@ -12,6 +12,7 @@ internal static class HealthWait
         {
             if (instance.Exited is { IsCompleted: true } exited)
             {
+                await instance.DrainOutputAsync().ConfigureAwait(false);
                 throw new ResourceStartException(instance, $"exited with code {await exited.ConfigureAwait(false)}");
             }
 

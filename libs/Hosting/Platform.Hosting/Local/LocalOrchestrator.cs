@@ -147,9 +147,18 @@ internal sealed class LocalOrchestrator(DistributedApplicationModel model, IConf
                 return;
             }
 
-            instance.SetState(ResourceState.Stopping);
+            // A failed instance keeps saying so; its process (if any) still has to go.
+            var failed = instance.State is ResourceState.FailedToStart;
+            if (!failed)
+            {
+                instance.SetState(ResourceState.Stopping);
+            }
+
             await instance.StopAsync(options.StopGracePeriod).ConfigureAwait(false);
-            instance.SetState(ResourceState.Stopped);
+            if (!failed)
+            {
+                instance.SetState(ResourceState.Stopped);
+            }
         }
 
         await Task.WhenAll(_instances.Select(StopOne)).ConfigureAwait(false);

@@ -16,6 +16,22 @@ internal abstract class ProcessResourceInstance(IResource resource, int replica,
 
     public override IReadOnlyList<string> RecentLines => _process?.RecentLines.Snapshot() ?? [];
 
+    public override async Task DrainOutputAsync()
+    {
+        if (_process is not null)
+        {
+            // Bounded: a grandchild that inherited the pipes could keep them open.
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await _process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+    }
+
     public override Task StopAsync(TimeSpan grace) => _process?.StopAsync(grace) ?? Task.CompletedTask;
 
     protected async Task StartProcessAsync(ProcessSpec spec)

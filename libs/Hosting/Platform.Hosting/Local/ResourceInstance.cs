@@ -24,6 +24,9 @@ internal abstract class ResourceInstance(IResource resource, int replica, int re
 
     public virtual IReadOnlyList<string> RecentLines => [];
 
+    /// <summary>After an exit: lets the last output lines arrive (they trail the exit) so a report can show them.</summary>
+    public virtual Task DrainOutputAsync() => Task.CompletedTask;
+
     public abstract IReadOnlyList<Uri> Endpoints { get; }
 
     public abstract Task StartAsync(CancellationToken cancellationToken);

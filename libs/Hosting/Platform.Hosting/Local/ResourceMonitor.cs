@@ -16,6 +16,7 @@ internal static class ResourceMonitor
                 {
                     if (!stopping.IsCancellationRequested)
                     {
+                        await instance.DrainOutputAsync().ConfigureAwait(false);
                         var lines = string.Concat(instance.RecentLines.Select(l => $"{System.Environment.NewLine}  {instance.DisplayName} | {l}"));
                         reporter.Error($"{instance.DisplayName} exited with code {await exited.ConfigureAwait(false)}; its last lines:{lines}");
                         instance.SetState(ResourceState.Exited);

@@ -29,6 +29,9 @@ internal abstract class PendingCommand
 
     public abstract bool IsCompleted { get; }
 
+    /// <summary>True for MULTI/EXEC, whose reply spans several frames.</summary>
+    public virtual bool ExpectsSeveralFrames => false;
+
     public abstract void WriteTo(IBufferWriter<byte> output);
 
     /// <summary>

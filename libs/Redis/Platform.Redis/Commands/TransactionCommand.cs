@@ -20,6 +20,8 @@ internal sealed class TransactionCommand : PendingCommand<bool>
         _queueErrors = new RedisServerException?[commands.Count];
     }
 
+    public override bool ExpectsSeveralFrames => true;
+
     public override void WriteTo(IBufferWriter<byte> output)
     {
         RespCommandWriter.Write(output, CommandNames.Multi, []);

@@ -251,6 +251,8 @@ internal sealed class PhysicalConnection
             return; // RESP3 out-of-band message: not a reply to anything we sent
         }
 
+        // Single-reply commands leave the queue before parsing (one lock per reply); a transaction
+        // stays at the head until its last frame, so a dying connection can still fail it.
         PendingCommand? command;
         lock (_inflightLock)
         {
@@ -258,9 +260,14 @@ internal sealed class PhysicalConnection
             {
                 throw new RedisProtocolException("The server sent a reply nobody was waiting for.");
             }
+
+            if (!command.ExpectsSeveralFrames)
+            {
+                _inflight.Dequeue();
+            }
         }
 
-        if (command.OnFrame(frame, completions))
+        if (command.OnFrame(frame, completions) && command.ExpectsSeveralFrames)
         {
             lock (_inflightLock)
             {

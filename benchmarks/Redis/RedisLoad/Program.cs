@@ -13,8 +13,11 @@ await using var connection = await RedisConnection.ConnectAsync($"127.0.0.1:{por
 var db = connection.GetDatabase();
 
 await RunAsync(TimeSpan.FromSeconds(2)); // warm-up: JIT, tiering, pool growth
+var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 var (operations, elapsed) = await RunAsync(TimeSpan.FromSeconds(seconds));
+var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 Console.WriteLine(FormattableString.Invariant($"ops/s {operations / elapsed.TotalSeconds:F0}"));
+Console.WriteLine(FormattableString.Invariant($"allocated-bytes/op {(double)allocated / operations:F0}"));
 
 async Task<(long Operations, TimeSpan Elapsed)> RunAsync(TimeSpan duration)
 {

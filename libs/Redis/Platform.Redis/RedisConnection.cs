@@ -8,7 +8,7 @@ namespace Platform.Redis;
 /// dedicated connections, borrowed per call, for blocking reads). Reconnects by itself. Create one per
 /// application and keep it; it is thread-safe. Plays the role of StackExchange.Redis's ConnectionMultiplexer.
 /// </summary>
-public sealed class RedisConnection : IAsyncDisposable
+public sealed class RedisConnection : IAsyncDisposable, IDisposable
 {
     private readonly MultiplexedConnection _shared;
     private readonly BlockingConnectionPool _blocking;
@@ -69,11 +69,15 @@ public sealed class RedisConnection : IAsyncDisposable
     /// <summary>The database named by the connection string's defaultDatabase (0 if absent).</summary>
     public IRedisDatabase GetDatabase() => _database;
 
+    /// <summary>Closes all connections; queued and in-flight commands fail.</summary>
     public async ValueTask DisposeAsync()
     {
         await _shared.DisposeAsync();
         await _blocking.DisposeAsync();
     }
+
+    // For containers disposed synchronously; nothing here blocks on the server.
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     internal WriteStatistics? SharedConnectionWriteStatistics => _shared.CurrentWriteStatistics;
 

@@ -103,6 +103,21 @@ public sealed class StreamConsumerGroupTests(RedisServerFixture redis) : SharedS
     }
 
     [Fact]
+    public async Task Disposing_the_connection_ends_a_blocking_read_with_a_connection_error()
+    {
+        var stream = Key("disposed");
+        await Db.StreamCreateConsumerGroupAsync(stream, "g", "$");
+        var other = await RedisConnection.ConnectAsync(Redis.ConnectionString);
+
+        var read = other.GetDatabase().StreamReadGroupAsync(stream, "g", "c", block: TimeSpan.FromSeconds(60)).AsTask();
+        await Db.PingAsync();
+        await other.DisposeAsync();
+
+        var error = await Record.ExceptionAsync(() => read.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(error is RedisConnectionException or ObjectDisposedException, $"unexpected: {error}");
+    }
+
+    [Fact]
     public async Task A_blocking_read_that_times_out_on_the_server_returns_nothing()
     {
         var stream = Key("quiet");

@@ -15,6 +15,7 @@ internal sealed class BlockingConnectionPool : IAsyncDisposable
 
     private readonly RedisConnectionOptions _options;
     private readonly ConcurrentBag<MultiplexedConnection> _idle = new();
+    private readonly ConcurrentDictionary<MultiplexedConnection, bool> _leased = new();
     private volatile bool _disposed;
 
     public BlockingConnectionPool(RedisConnectionOptions options)
@@ -29,6 +30,7 @@ internal sealed class BlockingConnectionPool : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var connection = _idle.TryTake(out var idle) ? idle : new MultiplexedConnection(_options);
+        _leased[connection] = true;
         T result;
         try
         {
@@ -41,6 +43,7 @@ internal sealed class BlockingConnectionPool : IAsyncDisposable
         }
         catch
         {
+            _leased.TryRemove(connection, out _);
             await connection.DisposeAsync();
             throw;
         }
@@ -49,6 +52,7 @@ internal sealed class BlockingConnectionPool : IAsyncDisposable
         return result;
     }
 
+    /// <summary>Closes idle connections and those of reads still blocked (they fail with RedisConnectionException).</summary>
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
@@ -56,10 +60,16 @@ internal sealed class BlockingConnectionPool : IAsyncDisposable
         {
             await connection.DisposeAsync();
         }
+
+        foreach (var connection in _leased.Keys)
+        {
+            await connection.DisposeAsync();
+        }
     }
 
     private void Return(MultiplexedConnection connection)
     {
+        _leased.TryRemove(connection, out _);
         if (_disposed || _idle.Count >= MaxIdle)
         {
             _ = connection.DisposeAsync().AsTask();

@@ -20,6 +20,7 @@ internal sealed class MultiplexedConnection : IAsyncDisposable
     private readonly Task _connectLoop;
     private volatile PhysicalConnection? _current;
     private volatile Exception? _lastError;
+    private int _disposed;
 
     public MultiplexedConnection(RedisConnectionOptions options)
     {
@@ -60,7 +61,7 @@ internal sealed class MultiplexedConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_shutdown.IsCancellationRequested)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }

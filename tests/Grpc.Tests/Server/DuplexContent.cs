@@ -18,12 +18,15 @@ public sealed class DuplexContent : HttpContent
     /// <summary>Ends the request stream (END_STREAM), the client's half-close.</summary>
     public void Complete() => _chunks.Writer.TryComplete();
 
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        await foreach (var chunk in _chunks.Reader.ReadAllAsync())
+        await foreach (var chunk in _chunks.Reader.ReadAllAsync(cancellationToken))
         {
-            await stream.WriteAsync(chunk);
-            await stream.FlushAsync();
+            await stream.WriteAsync(chunk, cancellationToken);
+            await stream.FlushAsync(cancellationToken);
         }
     }
 

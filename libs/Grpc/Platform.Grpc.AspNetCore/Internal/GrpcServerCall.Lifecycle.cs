@@ -219,7 +219,7 @@ internal sealed partial class GrpcServerCall
             return;
         }
 
-        _activity.SetTag("rpc.grpc.status_code", (int)statusCode);
+        _activity.SetTag("rpc.grpc.status_code", ServerMethodTelemetry.StatusTag(statusCode));
         if (ServerMethodTelemetry.IsServerError(statusCode))
         {
             _activity.SetStatus(ActivityStatusCode.Error, Status.Detail);

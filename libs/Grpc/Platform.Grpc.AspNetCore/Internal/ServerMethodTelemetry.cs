@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using Grpc.Core;
-using Grpc.Core.Wire;
 
 namespace Grpc.AspNetCore.Server.Internal;
 
 /// <summary>Per-method telemetry names and tags, computed once so a call only adds its status.</summary>
 internal sealed class ServerMethodTelemetry(IMethod method)
 {
-    private static readonly string[] StatusCodeNames = CreateStatusCodeNames();
+    // Boxed once, so tagging a measurement with the status code does not allocate.
+    private static readonly object[] StatusCodeValues = CreateStatusCodeValues();
 
     public string ActivityName { get; } = method.FullName[1..];
 
@@ -25,20 +25,20 @@ internal sealed class ServerMethodTelemetry(IMethod method)
     }
 
     public static object StatusTag(StatusCode code) =>
-        (uint)code < (uint)StatusCodeNames.Length ? StatusCodeNames[(int)code] : GrpcStatusWire.ToWire(code);
+        (uint)code < (uint)StatusCodeValues.Length ? StatusCodeValues[(int)code] : (int)code;
 
     /// <summary>OpenTelemetry marks a server span as an error only for codes that point at the server.</summary>
     public static bool IsServerError(StatusCode code) => code is StatusCode.Unknown or StatusCode.DeadlineExceeded
         or StatusCode.Unimplemented or StatusCode.Internal or StatusCode.Unavailable or StatusCode.DataLoss;
 
-    private static string[] CreateStatusCodeNames()
+    private static object[] CreateStatusCodeValues()
     {
-        var names = new string[17];
-        for (var i = 0; i < names.Length; i++)
+        var values = new object[17];
+        for (var i = 0; i < values.Length; i++)
         {
-            names[i] = GrpcStatusWire.ToWire((StatusCode)i);
+            values[i] = i;
         }
 
-        return names;
+        return values;
     }
 }

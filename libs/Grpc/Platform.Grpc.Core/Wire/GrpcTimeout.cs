@@ -106,7 +106,7 @@ internal static class GrpcTimeout
         for (var i = Units.Length - 1; i >= 0; i--)
         {
             var (unit, unitTicks) = Units[i];
-            var amount = (ticks + unitTicks - 1) / unitTicks;
+            var amount = (ticks / unitTicks) + (ticks % unitTicks == 0 ? 0 : 1);
             if (amount <= MaxValue)
             {
                 return (amount, unit);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Npgsql;
 
@@ -20,11 +21,24 @@ public sealed class PostgresServer : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
 
+    // Servers not yet disposed, stopped when the process exits (a test that forgets to dispose, and
+    // the shared server, which nothing disposes).
+    private static readonly ConcurrentDictionary<PostgresServer, byte> Undisposed = new();
+
     private readonly string _rootDirectory;
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
     private Process? _process;
     private ServerLog _log = new();
     private bool _disposed;
+
+    static PostgresServer() =>
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var server in Undisposed.Keys)
+            {
+                server.StopNow();
+            }
+        };
 
     private PostgresServer(string rootDirectory, int port)
     {
@@ -46,11 +60,13 @@ public sealed class PostgresServer : IAsyncDisposable
     public static async Task<PostgresServer> StartNewAsync(CancellationToken cancellationToken = default)
     {
         var initDb = PostgresBinaries.InitDb;
-        var root = Directory.CreateTempSubdirectory("platform-pg-").FullName;
+        StaleServerFolders.Remove();
+        var root = Directory.CreateTempSubdirectory(StaleServerFolders.Prefix).FullName;
         Directory.CreateDirectory(Path.Combine(root, "sockets"));
         await ServerProcessLauncher.GiveToServerUserAsync(root);
 
         var server = new PostgresServer(root, FreePort.Next());
+        Undisposed.TryAdd(server, 0);
         try
         {
             await ServerProcessLauncher.RunToCompletionAsync(
@@ -139,12 +155,31 @@ public sealed class PostgresServer : IAsyncDisposable
             }
 
             _disposed = true;
+            Undisposed.TryRemove(this, out _);
             await StopProcessAsync(ServerProcessLauncher.Signal.Quit);
             TryDeleteRoot();
         }
         finally
         {
             _lifecycle.Release();
+        }
+    }
+
+    /// <summary>
+    /// For process exit, where nothing may block: the test host is killed a fraction of a second
+    /// after exit begins, before the server could finish shutting down or its folder be deleted.
+    /// So: signal an immediate shutdown, and leave waiting and deleting to a detached helper.
+    /// </summary>
+    private void StopNow()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            ServerProcessLauncher.SendSignal(process, ServerProcessLauncher.Signal.Quit);
+            ServerProcessLauncher.RemoveAfterExit(process.Id, _rootDirectory);
+        }
+        else
+        {
+            ServerProcessLauncher.RemoveAfterExit(0, _rootDirectory);
         }
     }
 

@@ -71,6 +71,33 @@ internal static class ServerProcessLauncher
         ? RunChownAsync(path)
         : Task.CompletedTask;
 
+    /// <summary>
+    /// Deletes <paramref name="path"/> once process <paramref name="pid"/> (0: none) has exited, from a
+    /// helper in its own session, so it outlives the test host and whatever kills the host's group.
+    /// </summary>
+    public static void RemoveAfterExit(int pid, string path)
+    {
+        const string Script = """
+            i=0
+            while [ "$1" -gt 0 ] && kill -0 "$1" 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
+            rm -rf -- "$2"
+            """;
+        var startInfo = new ProcessStartInfo("setsid") { UseShellExecute = false };
+        foreach (var argument in new[] { "sh", "-c", Script, "sh", pid.ToString(), path })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            Process.Start(startInfo)?.Dispose();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No setsid: a later run's sweep (StaleServerFolders) removes the folder.
+        }
+    }
+
     public static void SendSignal(Process process, Signal signal)
     {
         // Only ever the one PID this fixture started, never a process group or a name.

@@ -32,17 +32,21 @@ public sealed class GrpcTestHost : IAsyncDisposable
 
     public EchoObserver Observer => _app.Services.GetRequiredService<EchoObserver>();
 
-    /// <summary>Starts a host. The configure hooks run after the defaults, so they can add services, options or endpoints.</summary>
+    /// <summary>
+    /// Starts a host. The configure hooks run after the defaults, so they can add services, options or endpoints;
+    /// pass mapEchoService: false to map a different implementation of the echo service in configureApp.
+    /// </summary>
     public static async Task<GrpcTestHost> StartAsync(
         Action<GrpcServiceOptions>? configureGrpc = null,
         Action<IServiceCollection>? configureServices = null,
-        Action<WebApplication>? configureApp = null)
+        Action<WebApplication>? configureApp = null,
+        bool mapEchoService = true)
     {
         // A free port can be taken between probing and binding by a parallel test; try a few.
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort.Next();
-            var app = Build(port, configureGrpc, configureServices, configureApp);
+            var app = Build(port, configureGrpc, configureServices, configureApp, mapEchoService);
             try
             {
                 await app.StartAsync();
@@ -78,7 +82,8 @@ public sealed class GrpcTestHost : IAsyncDisposable
         int port,
         Action<GrpcServiceOptions>? configureGrpc,
         Action<IServiceCollection>? configureServices,
-        Action<WebApplication>? configureApp)
+        Action<WebApplication>? configureApp,
+        bool mapEchoService)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -89,7 +94,11 @@ public sealed class GrpcTestHost : IAsyncDisposable
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.MapGrpcService<EchoService>();
+        if (mapEchoService)
+        {
+            app.MapGrpcService<EchoService>();
+        }
+
         configureApp?.Invoke(app);
         return app;
     }

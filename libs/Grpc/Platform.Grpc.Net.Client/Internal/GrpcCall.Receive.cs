@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Net;
-using System.Net.Http.Headers;
 using Grpc.Core;
 using Grpc.Core.Wire;
 
@@ -35,7 +33,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
                     throw new RpcException(CallStatuses.ExtraResponseMessage);
                 }
 
-                var status = ReadTrailers(out var trailers);
+                var status = ResponseStatus.FromTrailers(_response!.TrailingHeaders, out var trailers);
                 outcome = Finish(status, trailers);
             }
         }
@@ -88,7 +86,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
                     return message;
                 }
 
-                var status = ReadTrailers(out var trailers);
+                var status = ResponseStatus.FromTrailers(_response!.TrailingHeaders, out var trailers);
                 outcome = Finish(status, trailers);
             }
         }
@@ -115,38 +113,13 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
             return null;
         }
 
-        if (StatusFromHeaders(response) is { } headerStatus)
+        if (ResponseStatus.FromHeaders(response) is { } headerStatus)
         {
-            Finish(headerStatus, ReceivedMetadata(response.Headers));
+            Finish(headerStatus, ResponseStatus.ToMetadata(response.Headers));
             return null;
         }
 
         return await response.Content.ReadAsStreamAsync(_callCts.Token).ConfigureAwait(false);
-    }
-
-    /// <summary>A status carried by the headers: a trailers-only response, a non-200 HTTP status, or a non-gRPC body.</summary>
-    private static Status? StatusFromHeaders(HttpResponseMessage response)
-    {
-        var headers = response.Headers.NonValidated;
-        if (headers.TryGetValues(GrpcProtocol.StatusHeader, out var grpcStatus))
-        {
-            headers.TryGetValues(GrpcProtocol.MessageHeader, out var grpcMessage);
-            return GrpcStatusWire.FromTrailers(grpcStatus.ToString(), grpcMessage.Count == 0 ? null : grpcMessage.ToString());
-        }
-
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            var httpStatus = (int)response.StatusCode;
-            return new Status(GrpcStatusWire.FromHttpStatus(httpStatus), $"Bad gRPC response. HTTP status code: {httpStatus}");
-        }
-
-        var contentType = response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var values) ? values.ToString() : "";
-        if (!GrpcProtocol.IsGrpcContentType(contentType))
-        {
-            return new Status(StatusCode.Internal, $"Bad gRPC response. Invalid content-type value: '{contentType}'");
-        }
-
-        return null;
     }
 
     /// <summary>Reads one length-prefixed message; null at the clean end of the body.</summary>
@@ -210,21 +183,6 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         }
     }
 
-    /// <summary>The status and metadata of the trailers, which the handler has once the body was read to its end.</summary>
-    private Status ReadTrailers(out Metadata trailers)
-    {
-        var trailing = _response!.TrailingHeaders;
-        trailers = ReceivedMetadata(trailing);
-        var values = trailing.NonValidated;
-        if (!values.TryGetValues(GrpcProtocol.StatusHeader, out var grpcStatus))
-        {
-            return new Status(StatusCode.Internal, "Bad gRPC response. The response ended without a grpc-status trailer.");
-        }
-
-        values.TryGetValues(GrpcProtocol.MessageHeader, out var grpcMessage);
-        return GrpcStatusWire.FromTrailers(grpcStatus.ToString(), grpcMessage.Count == 0 ? null : grpcMessage.ToString());
-    }
-
     private async Task<Metadata> GetResponseHeadersAsync()
     {
         HttpResponseMessage response;
@@ -237,28 +195,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
             throw CreateException(Finish(StatusFromFailure(ex), Metadata.Empty));
         }
 
-        return _responseHeaders ??= ReceivedMetadata(response.Headers);
-    }
-
-    /// <summary>User-visible metadata from received headers: everything but the protocol's own headers.</summary>
-    private static Metadata ReceivedMetadata(HttpHeaders headers)
-    {
-        Metadata? metadata = null;
-        foreach (var (name, values) in headers.NonValidated)
-        {
-            if (MetadataWire.IsReservedHeader(name))
-            {
-                continue;
-            }
-
-            metadata ??= [];
-            foreach (var value in values)
-            {
-                MetadataWire.AddReceived(metadata, name, value);
-            }
-        }
-
-        return metadata ?? Metadata.Empty;
+        return _responseHeaders ??= ResponseStatus.ToMetadata(response.Headers);
     }
 
     private void ReleaseHttp()

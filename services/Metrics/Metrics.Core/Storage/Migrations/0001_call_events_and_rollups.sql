@@ -1,0 +1,95 @@
+-- Every recorded call, once: event_id is the idempotency key of the stream and of Record.
+CREATE TABLE metrics.call_events (
+    event_id               text        PRIMARY KEY,
+    event_time             timestamptz NOT NULL,
+    model                  text        NOT NULL,
+    provider               text        NOT NULL,
+    agent_id               text        NOT NULL,
+    team                   text        NOT NULL,
+    tier                   smallint    NOT NULL,
+    status                 smallint    NOT NULL,
+    latency_ms             bigint      NOT NULL,
+    time_to_first_token_ms bigint      NOT NULL,
+    input_tokens           bigint      NOT NULL,
+    output_tokens          bigint      NOT NULL,
+    cost_micros            bigint      NOT NULL,
+    fallback_depth         integer     NOT NULL,
+    strategy               smallint    NOT NULL,
+    request_id             text        NOT NULL,
+    task_id                text        NOT NULL,
+    attempt_count          integer     NOT NULL,
+    streamed               boolean     NOT NULL,
+    cache_hit              boolean     NOT NULL,
+    error_message          text        NOT NULL,
+    task_type              smallint    NOT NULL,
+    cached_input_tokens    bigint      NOT NULL,
+    source                 text        NOT NULL,
+    recorded_at            timestamptz NOT NULL DEFAULT now()
+);
+
+-- Events arrive roughly in time order, so a BRIN index makes time-range scans cheap at almost no
+-- cost to ingestion (reports never read this table; audits and ad-hoc queries do).
+CREATE INDEX call_events_event_time ON metrics.call_events USING brin (event_time);
+
+-- Element-wise sum of two latency histograms of any lengths (see LatencyBuckets.cs).
+CREATE FUNCTION metrics.histogram_add(a bigint[], b bigint[]) RETURNS bigint[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT coalesce(array_agg(coalesce(x, 0) + coalesce(y, 0) ORDER BY i), '{}')
+    FROM unnest(a, b) WITH ORDINALITY AS t(x, y, i)
+$$;
+
+-- Roll-ups, maintained in the transaction that inserts the raw events. grain: 1 minute, 2 hour,
+-- 3 day (UTC). Latency statistics and histograms cover OK calls; time to first token covers
+-- streamed OK calls.
+CREATE TABLE metrics.model_rollups (
+    grain               smallint    NOT NULL,
+    bucket_start        timestamptz NOT NULL,
+    model               text        NOT NULL,
+    provider            text        NOT NULL,
+    tier                smallint    NOT NULL,
+    request_count       bigint      NOT NULL,
+    ok_count            bigint      NOT NULL,
+    rate_limited_count  bigint      NOT NULL,
+    error_count         bigint      NOT NULL,
+    timeout_count       bigint      NOT NULL,
+    budget_denied_count bigint      NOT NULL,
+    cancelled_count     bigint      NOT NULL,
+    fallback_count      bigint      NOT NULL,
+    latency_sum_ms      bigint      NOT NULL,
+    ttft_count          bigint      NOT NULL,
+    ttft_sum_ms         bigint      NOT NULL,
+    input_tokens        bigint      NOT NULL,
+    output_tokens       bigint      NOT NULL,
+    cost_micros         bigint      NOT NULL,
+    latency_histogram   bigint[]    NOT NULL,
+    ttft_histogram      bigint[]    NOT NULL,
+    PRIMARY KEY (grain, bucket_start, model, provider, tier)
+) WITH (fillfactor = 70);
+
+-- The same statistics split further by agent and team, for agent/team reports and agent filters.
+CREATE TABLE metrics.agent_rollups (
+    grain               smallint    NOT NULL,
+    bucket_start        timestamptz NOT NULL,
+    agent_id            text        NOT NULL,
+    team                text        NOT NULL,
+    tier                smallint    NOT NULL,
+    model               text        NOT NULL,
+    provider            text        NOT NULL,
+    request_count       bigint      NOT NULL,
+    ok_count            bigint      NOT NULL,
+    rate_limited_count  bigint      NOT NULL,
+    error_count         bigint      NOT NULL,
+    timeout_count       bigint      NOT NULL,
+    budget_denied_count bigint      NOT NULL,
+    cancelled_count     bigint      NOT NULL,
+    fallback_count      bigint      NOT NULL,
+    latency_sum_ms      bigint      NOT NULL,
+    ttft_count          bigint      NOT NULL,
+    ttft_sum_ms         bigint      NOT NULL,
+    input_tokens        bigint      NOT NULL,
+    output_tokens       bigint      NOT NULL,
+    cost_micros         bigint      NOT NULL,
+    latency_histogram   bigint[]    NOT NULL,
+    ttft_histogram      bigint[]    NOT NULL,
+    PRIMARY KEY (grain, bucket_start, agent_id, team, tier, model, provider)
+) WITH (fillfactor = 70);

@@ -56,6 +56,14 @@ public sealed class RedisBudget : IAsyncDisposable
         return budget;
     }
 
+    /// <summary>A second replica of <paramref name="first"/>'s fleet: its own connection and caches, the same keys.</summary>
+    public static async Task<RedisBudget> JoinAsync(RedisServerFixture redis, RedisBudget first)
+    {
+        var budget = new RedisBudget(await RedisConnection.ConnectAsync(redis.ConnectionString), new BudgetSettings(first.Settings.Options));
+        budget.Directory.Publish(first.Directory.Current);
+        return budget;
+    }
+
     public async Task ConfigureAsync(IEnumerable<Agent> agents, FleetBudget fleet)
     {
         var snapshot = new RegistrySnapshot(++_version, fleet, TestAgents.Index(agents));

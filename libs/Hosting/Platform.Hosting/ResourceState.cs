@@ -25,4 +25,4 @@ public sealed record ResourceSnapshot(
     int Replica,
     ResourceState State,
     int? ProcessId,
-    IReadOnlyList<Uri> Endpoints);
+    IReadOnlyDictionary<string, Uri> Endpoints);

@@ -67,4 +67,25 @@ public sealed class StartupFailureTests
         Assert.Contains("WaitFor cycle: a -> b -> a", failure.Message);
         Assert.All(app.GetResources(), r => Assert.Null(r.ProcessId));
     }
+
+    [Fact]
+    public async Task Missing_server_binaries_are_named_with_the_command_that_installs_them()
+    {
+        var builder = DistributedApplicationTestingBuilder.Create(new DistributedApplicationOptions
+        {
+            DefaultSettings = new Dictionary<string, string?>
+            {
+                ["AppHost:RedisServer"] = "/nonexistent/redis-server",
+                ["AppHost:PostgresBin"] = "/nonexistent/bin",
+            },
+        });
+        builder.AddRedis("cache");
+        builder.AddPostgres("postgres");
+        await using var app = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<DistributedApplicationException>(() => app.StartAsync());
+
+        Assert.Contains("Missing on this machine: redis-server, postgresql", failure.Message);
+        Assert.Contains("sudo apt-get update && sudo apt-get install -y redis-server postgresql", failure.Message);
+    }
 }

@@ -6,7 +6,7 @@ namespace Platform.Hosting.Local;
 /// <summary>A database inside a local PostgreSQL: created when missing, healthy once it accepts a connection.</summary>
 internal sealed class DatabaseInstance(PostgresDatabaseResource database, LocalContext context) : ResourceInstance(database, 0, 1)
 {
-    public override IReadOnlyList<Uri> Endpoints => [];
+    public override IReadOnlyDictionary<string, Uri> Endpoints => new Dictionary<string, Uri>();
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -35,6 +35,9 @@ internal sealed class LocalEndpoints
     public Uri UrlOf(IResource resource, string endpoint, int replica = 0) =>
         new($"{SchemeOf(resource, endpoint)}://{Host}:{PortOf(resource, endpoint, replica)}");
 
+    public IReadOnlyDictionary<string, Uri> UrlsOf(IResource resource, int replica) =>
+        resource.GetEndpoints().ToDictionary(e => e.Name, e => UrlOf(resource, e.Name, replica));
+
     public string Resolve(EndpointReference reference)
     {
         var replica = reference.Replica ?? 0;

@@ -19,6 +19,12 @@ internal sealed record LocalRunOptions
     /// <summary>Install redis-server/postgresql with apt-get when missing (root on Debian only).</summary>
     public bool InstallMissingBinaries { get; init; } = true;
 
+    /// <summary>A specific <c>redis-server</c> instead of the one on PATH.</summary>
+    public string? RedisServerPath { get; init; }
+
+    /// <summary>A specific PostgreSQL <c>bin</c> folder instead of the newest <c>/usr/lib/postgresql/*/bin</c>.</summary>
+    public string? PostgresBinDirectory { get; init; }
+
     public TextWriter Output { get; init; } = Console.Out;
 
     public bool UseColor { get; init; }
@@ -31,6 +37,8 @@ internal sealed record LocalRunOptions
         StartupTimeout = TimeSpan.FromSeconds(configuration.GetValue("AppHost:StartupTimeoutSeconds", 180.0)),
         StopGracePeriod = TimeSpan.FromSeconds(configuration.GetValue("AppHost:StopTimeoutSeconds", 10.0)),
         InstallMissingBinaries = configuration.GetValue("AppHost:InstallMissing", true),
+        RedisServerPath = configuration["AppHost:RedisServer"],
+        PostgresBinDirectory = configuration["AppHost:PostgresBin"],
         UseColor = output is null && !Console.IsOutputRedirected && string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("NO_COLOR"))
             && System.Environment.GetEnvironmentVariable("TERM") is not (null or "dumb"),
     };

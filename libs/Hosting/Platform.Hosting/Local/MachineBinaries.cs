@@ -24,8 +24,7 @@ internal sealed class MachineBinaries
     {
         var needRedis = model.OfType<RedisResource>().Any();
         var needPostgres = model.OfType<PostgresServerResource>().Any();
-        var binaries = new MachineBinaries { _redisServer = FindRedisServer(), _postgresBin = FindPostgresBin() };
-
+        var binaries = Find(options);
         var missing = new List<string>();
         if (needRedis && binaries._redisServer is null)
         {
@@ -49,7 +48,7 @@ internal sealed class MachineBinaries
         }
 
         await AptInstallAsync(missing, launcher, reporter, cancellationToken).ConfigureAwait(false);
-        binaries = new MachineBinaries { _redisServer = FindRedisServer(), _postgresBin = FindPostgresBin() };
+        binaries = Find(options);
         if ((needRedis && binaries._redisServer is null) || (needPostgres && binaries._postgresBin is null))
         {
             throw new DistributedApplicationException($"apt-get finished but {string.Join(", ", missing)} is still not found.");
@@ -57,6 +56,14 @@ internal sealed class MachineBinaries
 
         return binaries;
     }
+
+    private static MachineBinaries Find(LocalRunOptions options) => new()
+    {
+        _redisServer = options.RedisServerPath is { } redis ? (File.Exists(redis) ? redis : null) : FindRedisServer(),
+        _postgresBin = options.PostgresBinDirectory is { } bin
+            ? (File.Exists(Path.Combine(bin, "postgres")) && File.Exists(Path.Combine(bin, "initdb")) ? bin : null)
+            : FindPostgresBin(),
+    };
 
     private static string? FindRedisServer() =>
         (System.Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/usr/local/bin")

@@ -33,7 +33,7 @@ internal sealed class PostgresInstance(PostgresServerResource postgres, LocalCon
         }
     }
 
-    public override IReadOnlyList<Uri> Endpoints => [Context.Endpoints.UrlOf(postgres, PostgresServerResource.EndpointName)];
+    public override IReadOnlyDictionary<string, Uri> Endpoints => Context.Endpoints.UrlsOf(postgres, 0);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -13,8 +13,7 @@ internal sealed class ProjectInstance(ProjectResource project, int replica, stri
     private static readonly string[] InheritedVariablesToDrop =
         ["ASPNETCORE_URLS", "DOTNET_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "HTTP_PORTS", "HTTPS_PORTS"];
 
-    public override IReadOnlyList<Uri> Endpoints =>
-        project.GetEndpoints().Select(e => Context.Endpoints.UrlOf(project, e.Name, Replica)).ToList();
+    public override IReadOnlyDictionary<string, Uri> Endpoints => Context.Endpoints.UrlsOf(project, Replica);
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {

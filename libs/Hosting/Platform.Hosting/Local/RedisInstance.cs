@@ -12,7 +12,7 @@ internal sealed class RedisInstance(RedisResource redis, LocalContext context) :
 
     private string Password => Context.Values.ParameterValue(redis.Password);
 
-    public override IReadOnlyList<Uri> Endpoints => [Context.Endpoints.UrlOf(redis, RedisResource.EndpointName)];
+    public override IReadOnlyDictionary<string, Uri> Endpoints => Context.Endpoints.UrlsOf(redis, 0);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -27,7 +27,8 @@ internal abstract class ResourceInstance(IResource resource, int replica, int re
     /// <summary>After an exit: lets the last output lines arrive (they trail the exit) so a report can show them.</summary>
     public virtual Task DrainOutputAsync() => Task.CompletedTask;
 
-    public abstract IReadOnlyList<Uri> Endpoints { get; }
+    /// <summary>This instance's endpoints by name.</summary>
+    public abstract IReadOnlyDictionary<string, Uri> Endpoints { get; }
 
     public abstract Task StartAsync(CancellationToken cancellationToken);
 

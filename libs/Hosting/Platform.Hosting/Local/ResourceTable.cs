@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Platform.Hosting.Local;
@@ -7,10 +8,7 @@ internal static class ResourceTable
 {
     public static string Render(IEnumerable<ResourceSnapshot> resources)
     {
-        var rows = resources
-            .Select(r => new[] { r.Name, r.State.ToString(), r.ProcessId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", string.Join(" ", r.Endpoints) })
-            .Prepend(["RESOURCE", "STATE", "PID", "ENDPOINTS"])
-            .ToList();
+        var rows = resources.Select(Row).Prepend(["RESOURCE", "STATE", "PID", "ENDPOINTS"]).ToList();
         var widths = Enumerable.Range(0, 4).Select(c => rows.Max(r => r[c].Length)).ToArray();
 
         var text = new StringBuilder();
@@ -27,4 +25,12 @@ internal static class ResourceTable
 
         return text.ToString().TrimEnd();
     }
+
+    private static string[] Row(ResourceSnapshot resource) =>
+    [
+        resource.Name,
+        resource.State.ToString(),
+        resource.ProcessId?.ToString(CultureInfo.InvariantCulture) ?? "",
+        string.Join("  ", resource.Endpoints.Select(e => $"{e.Key}={e.Value.GetLeftPart(UriPartial.Authority)}")),
+    ];
 }

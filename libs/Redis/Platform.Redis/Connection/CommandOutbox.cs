@@ -14,16 +14,8 @@ internal sealed class CommandOutbox
     private Queue<PendingCommand> _spare = new();
     private Exception? _closedReason;
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _queue.Count;
-            }
-        }
-    }
+    /// <summary>Approximate (read without the lock): for diagnostics in timeout messages.</summary>
+    public int Count => _queue.Count;
 
     public bool TryEnqueue(PendingCommand command)
     {

@@ -41,16 +41,8 @@ internal sealed class PhysicalConnection
     /// <summary>Commands written and socket flushes so far: their ratio shows how well writes coalesce.</summary>
     public WriteStatistics Statistics { get; } = new();
 
-    public int InflightCount
-    {
-        get
-        {
-            lock (_inflightLock)
-            {
-                return _inflight.Count;
-            }
-        }
-    }
+    /// <summary>Approximate (read without the lock): for diagnostics only, so a sweep never nests locks.</summary>
+    public int InflightCount => _inflight.Count;
 
     public static async Task<PhysicalConnection> OpenAsync(RedisConnectionOptions options, EndpointInfo endpoint, CancellationToken cancellationToken)
     {
@@ -166,23 +158,24 @@ internal sealed class PhysicalConnection
     {
         lock (_inflightLock)
         {
-            if (_failure is not null)
+            if (_failure is null)
             {
-                outbox.ReturnUnwritten(batch);
-                return false;
-            }
-
-            foreach (var command in batch)
-            {
-                if (!command.IsCompleted)
+                foreach (var command in batch)
                 {
-                    _inflight.Enqueue(command);
-                    _toWrite.Add(command);
+                    if (!command.IsCompleted)
+                    {
+                        _inflight.Enqueue(command);
+                        _toWrite.Add(command);
+                    }
                 }
+
+                return true;
             }
         }
 
-        return true;
+        // Outside the lock: the outbox lock is never taken while holding this one.
+        outbox.ReturnUnwritten(batch);
+        return false;
     }
 
     private async ValueTask WritePendingAsync()

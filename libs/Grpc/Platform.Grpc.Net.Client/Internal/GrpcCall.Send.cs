@@ -168,7 +168,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         }
 
         // The server ended the call while we were writing; the response (read eagerly for client streaming) says why.
-        if (_singleResponseTask is not null)
+        if (_method.Type == MethodType.ClientStreaming && _singleResponseTask is not null)
         {
             await ((Task)_singleResponseTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }

@@ -52,7 +52,8 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         {
             Begin();
             _responseTask = SendAsync(request);
-            return new AsyncUnaryCall<TResponse>(ReadSingleResponseAsync(), s_getHeaders, s_getStatus, s_getTrailers, s_dispose, this);
+            _singleResponseTask = ReadSingleResponseAsync();
+            return new AsyncUnaryCall<TResponse>(_singleResponseTask, s_getHeaders, s_getStatus, s_getTrailers, s_dispose, this);
         }
         finally
         {
@@ -125,6 +126,9 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         {
             Abort(CallStatuses.Disposed);
             Finish(CallStatuses.Disposed, Metadata.Empty);
+
+            // A call disposed while running is usually never awaited; observe its failure so it is not reported as unobserved.
+            _singleResponseTask?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
     }
 

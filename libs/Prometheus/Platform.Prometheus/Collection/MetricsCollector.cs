@@ -26,13 +26,14 @@ internal sealed class MetricsCollector : IDisposable
 
         _listener.InstrumentPublished = OnInstrumentPublished;
         _listener.MeasurementsCompleted = (instrument, _) => _aggregators.TryRemove(instrument, out InstrumentAggregator? _);
-        SetCallback<byte>(static v => v);
-        SetCallback<short>(static v => v);
-        SetCallback<int>(static v => v);
-        SetCallback<long>(static v => v);
-        SetCallback<float>(static v => v);
-        SetCallback<double>(static v => v);
-        SetCallback<decimal>(static v => (double)v);
+        // One callback per numeric type, each converting inline: no delegate call per measurement.
+        _listener.SetMeasurementEventCallback<byte>(static (_, value, tags, state) => ((InstrumentAggregator)state!).Record(value, tags));
+        _listener.SetMeasurementEventCallback<short>(static (_, value, tags, state) => ((InstrumentAggregator)state!).Record(value, tags));
+        _listener.SetMeasurementEventCallback<int>(static (_, value, tags, state) => ((InstrumentAggregator)state!).Record(value, tags));
+        _listener.SetMeasurementEventCallback<long>(static (_, value, tags, state) => ((InstrumentAggregator)state!).Record(value, tags));
+        _listener.SetMeasurementEventCallback<float>(static (_, value, tags, state) => ((InstrumentAggregator)state!).Record(value, tags));
+        _listener.SetMeasurementEventCallback<double>(static (_, value, tags, state) => ((InstrumentAggregator)state!).Record(value, tags));
+        _listener.SetMeasurementEventCallback<decimal>(static (_, value, tags, state) => ((InstrumentAggregator)state!).Record((double)value, tags));
 
         // Start() also replays every instrument that already exists.
         _listener.Start();
@@ -88,9 +89,4 @@ internal sealed class MetricsCollector : IDisposable
 
     private bool IsExported(Meter meter) =>
         _meterPrefixes.Length == 0 || _meterPrefixes.Any(prefix => meter.Name.StartsWith(prefix, StringComparison.Ordinal));
-
-    private void SetCallback<T>(Func<T, double> toDouble)
-        where T : struct =>
-        _listener.SetMeasurementEventCallback<T>((_, measurement, tags, state) =>
-            ((InstrumentAggregator)state!).Record(toDouble(measurement), tags));
 }

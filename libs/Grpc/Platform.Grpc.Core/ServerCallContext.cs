@@ -40,6 +40,9 @@ public abstract class ServerCallContext
     /// <summary>Per-call storage for interceptors and handlers.</summary>
     public IDictionary<object, object> UserState => UserStateCore;
 
+    /// <summary>A token that hands this call's deadline and cancellation to the client calls the handler makes (CallOptions.PropagationToken).</summary>
+    public ContextPropagationToken CreatePropagationToken(ContextPropagationOptions? options = null) => CreatePropagationTokenCore(options);
+
     /// <summary>Sends response headers now; may be called at most once and before the first message.</summary>
     public Task WriteResponseHeadersAsync(Metadata responseHeaders) => WriteResponseHeadersAsyncCore(responseHeaders);
 
@@ -64,4 +67,6 @@ public abstract class ServerCallContext
     protected virtual IDictionary<object, object> UserStateCore => _userState ??= [];
 
     protected abstract Task WriteResponseHeadersAsyncCore(Metadata responseHeaders);
+
+    protected abstract ContextPropagationToken CreatePropagationTokenCore(ContextPropagationOptions? options);
 }

@@ -57,6 +57,9 @@ internal sealed partial class GrpcServerCall : ServerCallContext
         return HttpContext.Response.BodyWriter.FlushAsync(_cancellationToken).AsTask();
     }
 
+    protected override ContextPropagationToken CreatePropagationTokenCore(ContextPropagationOptions? options) =>
+        new ServerCallPropagationToken(_deadline, _cancellationToken, options);
+
     private static Metadata ReadRequestHeaders(IHeaderDictionary headers)
     {
         var metadata = new Metadata();

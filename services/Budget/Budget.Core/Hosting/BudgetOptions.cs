@@ -29,6 +29,9 @@ public sealed class BudgetOptions
     /// <summary>How often each replica refreshes its p95 estimates and its registry snapshot.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The metrics service's event stream; every budget event is copied there.</summary>
+    public string MetricsStream { get; set; } = "metrics:events";
+
     public LedgerOptions Ledger { get; set; } = new();
 
     public ReallocationOptions Reallocation { get; set; } = new();

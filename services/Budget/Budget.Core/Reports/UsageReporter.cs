@@ -1,0 +1,55 @@
+using Platform.Budget.Accounting;
+using Platform.Budget.Domain;
+using Platform.Budget.Hosting;
+using Platform.Budget.Registry;
+using Platform.Redis;
+
+namespace Platform.Budget.Reports;
+
+/// <summary>
+/// GetUsageReport: the current hour and day windows of every agent (limit, used, reserved,
+/// utilisation, requests, denials, borrowed, lent, overage, USD today against the daily limit) and
+/// their sums per tier and for the fleet. Reads Redis and this replica's registry snapshot only, so
+/// it keeps working while PostgreSQL is down.
+/// </summary>
+public sealed class UsageReporter(IRedisDatabase redis, BudgetSettings settings, AgentDirectory directory, ServerClock clock)
+{
+    public async Task<UsageReport> GetAsync(UsageQuery query, CancellationToken cancellationToken = default)
+    {
+        foreach (var id in query.AgentIds)
+        {
+            Require.AgentId(id, "agent_ids");
+        }
+
+        Require.Tier(query.Tier, "tier", allowUnspecified: true);
+        var pageSize = PageTokens.PageSize(query.PageSize, 100);
+        var filters = $"usage|{string.Join(',', query.AgentIds.Order(StringComparer.Ordinal))}|{(int)query.Tier}|{query.IncludeRetired}";
+        var after = PageTokens.Read(query.PageToken, filters);
+
+        var now = await clock.NowAsync(cancellationToken);
+        var hour = BudgetWindows.HourIndex(now.ToUnixTimeMilliseconds());
+        var day = BudgetWindows.DayIndex(now.ToUnixTimeMilliseconds());
+        var hourly = new WindowCounters(await redis.HashGetAllAsync(settings.Keys.Hour(hour), cancellationToken));
+        var daily = new WindowCounters(await redis.HashGetAllAsync(settings.Keys.Day(day), cancellationToken));
+        var snapshot = directory.Current;
+        var calculator = new UsageCalculator(snapshot, hourly, daily, hour, day);
+        var rows = snapshot.Agents.Values.Select(calculator.ForAgent).ToList();
+
+        var wanted = query.AgentIds.Count == 0 ? null : query.AgentIds.ToHashSet(StringComparer.Ordinal);
+        var page = rows
+            .Where(r => (wanted is null || wanted.Contains(r.AgentId)) && (query.Tier == Tier.Unspecified || r.Tier == query.Tier) &&
+                        (query.IncludeRetired || r.State == AgentState.Active) && string.CompareOrdinal(r.AgentId, after) > 0)
+            .Take(pageSize + 1)
+            .ToList();
+        var next = page.Count > pageSize ? PageTokens.Issue(filters, page[pageSize - 1].AgentId) : string.Empty;
+        if (page.Count > pageSize)
+        {
+            page.RemoveAt(pageSize);
+        }
+
+        var tiers = new[] { Tier.Critical, Tier.High, Tier.Medium, Tier.Low }
+            .Select(t => calculator.ForGroup(t, rows.Where(r => r.Tier == t).ToList()))
+            .ToList();
+        return new UsageReport(page, tiers, calculator.ForGroup(Tier.Unspecified, rows), now, next);
+    }
+}

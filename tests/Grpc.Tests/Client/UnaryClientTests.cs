@@ -53,6 +53,19 @@ public sealed class UnaryClientTests(EchoHostFixture fixture) : IClassFixture<Ec
     }
 
     [Fact]
+    public async Task User_agent_is_sent_and_metadata_can_replace_it()
+    {
+        using var channel = GrpcChannel.ForAddress(fixture.Host.Address);
+        var client = new EchoClient(channel);
+
+        var standard = await client.UnaryAsync(new EchoRequest(), deadline: Deadline);
+        var replaced = await client.UnaryAsync(new EchoRequest(), new Metadata { { "user-agent", "budget-client/2.0" } }, Deadline);
+
+        Assert.StartsWith("grpc-dotnet-platform/", standard.RequestHeaders["user-agent"]);
+        Assert.Equal("budget-client/2.0", replaced.RequestHeaders["user-agent"]);
+    }
+
+    [Fact]
     public async Task Deadline_travels_as_grpc_timeout_and_becomes_the_servers_deadline()
     {
         using var channel = GrpcChannel.ForAddress(fixture.Host.Address);

@@ -40,7 +40,6 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
 
         var headers = request.Headers;
         headers.TryAddWithoutValidation(GrpcProtocol.TeHeader, GrpcProtocol.TeTrailers);
-        headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (_host is not null)
         {
             headers.Host = _host;
@@ -54,6 +53,12 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         if (_options.Headers is { Count: > 0 } metadata)
         {
             AddMetadata(headers, metadata);
+        }
+
+        // A user-agent in the call's metadata replaces ours, as in Grpc.Net.Client.
+        if (!headers.NonValidated.Contains("User-Agent"))
+        {
+            headers.TryAddWithoutValidation("User-Agent", UserAgent);
         }
 
         InjectTraceContext(headers);

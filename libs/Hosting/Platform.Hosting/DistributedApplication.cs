@@ -33,7 +33,8 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public static IDistributedApplicationBuilder CreateBuilder(string[] args) => CreateBuilder(new DistributedApplicationOptions { Args = args });
 
-    public static IDistributedApplicationBuilder CreateBuilder(DistributedApplicationOptions options) => new DistributedApplicationBuilder(options);
+    public static IDistributedApplicationBuilder CreateBuilder(DistributedApplicationOptions options) =>
+        Testing.EntryPointCapture.Current?.CreateBuilder(options) ?? new DistributedApplicationBuilder(options);
 
     /// <summary>Publishes or runs until stopped; a failure is printed and the process exit code set to 1.</summary>
     public void Run()

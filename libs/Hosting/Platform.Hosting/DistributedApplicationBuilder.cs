@@ -62,8 +62,12 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
 
     public IResourceBuilder<T> CreateResourceBuilder<T>(T resource) where T : IResource => new ResourceBuilder<T>(resource, this);
 
+    /// <summary>Set while a test runs an AppHost's Main to take its builder (see Testing/EntryPointCapture).</summary>
+    internal Action? BuildInterceptor { get; set; }
+
     public DistributedApplication Build()
     {
+        BuildInterceptor?.Invoke();
         var runOptions = Local.LocalRunOptions.From(Configuration, AppHostDirectory, ApplicationName, _options.Output);
         return new DistributedApplication(new DistributedApplicationModel(WithImplicitParameters(), ApplicationName), ExecutionContext, Configuration, runOptions, _disposeActions);
     }

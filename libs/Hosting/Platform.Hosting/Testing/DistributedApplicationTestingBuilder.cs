@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Platform.Hosting.Testing;
 
 /// <summary>
@@ -9,13 +11,40 @@ namespace Platform.Hosting.Testing;
 /// </summary>
 public static class DistributedApplicationTestingBuilder
 {
+    /// <summary>An empty model to add resources to.</summary>
     public static IDistributedApplicationBuilder Create(params string[] args) => Create(new DistributedApplicationOptions { Args = args });
 
     /// <param name="options">
     /// <see cref="DistributedApplicationOptions.DefaultSettings"/> override the testing defaults; a given
     /// <c>AppHost:StateDirectory</c> is kept on dispose (to test what survives a restart).
     /// </param>
-    public static IDistributedApplicationBuilder Create(DistributedApplicationOptions options)
+    public static IDistributedApplicationBuilder Create(DistributedApplicationOptions options) => CreateBuilder(options);
+
+    /// <summary>
+    /// The model an AppHost's Program.cs declares (<c>CreateAsync&lt;Projects.AppHost&gt;()</c>, from a
+    /// <c>ProjectReference ReferenceOutputAssembly="false"</c> to the AppHost), ready for changes and <c>Build()</c>.
+    /// </summary>
+    public static Task<IDistributedApplicationBuilder> CreateAsync<TAppHost>(params string[] args)
+        where TAppHost : IProjectMetadata, new() =>
+        CreateAsync(new TAppHost(), new DistributedApplicationOptions { Args = args });
+
+    public static async Task<IDistributedApplicationBuilder> CreateAsync(IProjectMetadata appHost, DistributedApplicationOptions options)
+    {
+        var assemblyPath = appHost.TargetPath is { } path && File.Exists(path)
+            ? path
+            : throw new DistributedApplicationException($"The AppHost {appHost.ProjectPath} is not built (expected {appHost.TargetPath}).");
+        var assembly = AssemblyName.GetAssemblyName(assemblyPath);
+        return await EntryPointCapture.RunAsync(assemblyPath, options.Args, programOptions => CreateBuilder(new DistributedApplicationOptions
+        {
+            Args = programOptions.Args,
+            AppHostDirectory = Path.GetDirectoryName(appHost.ProjectPath),
+            ApplicationName = assembly.Name,
+            Output = options.Output,
+            DefaultSettings = options.DefaultSettings,
+        })).ConfigureAwait(false);
+    }
+
+    private static DistributedApplicationBuilder CreateBuilder(DistributedApplicationOptions options)
     {
         var ownStateDirectory = options.DefaultSettings?.ContainsKey("AppHost:StateDirectory") != true;
         var stateDirectory = ownStateDirectory ? Directory.CreateTempSubdirectory("platform-apphost-test-").FullName : null;

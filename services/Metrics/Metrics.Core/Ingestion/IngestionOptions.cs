@@ -19,8 +19,11 @@ public sealed class IngestionOptions
     /// <summary>This replica's consumer name. Empty = host name + process id.</summary>
     public string ConsumerName { get; set; } = "";
 
-    /// <summary>Entries read (and written to PostgreSQL in one transaction) at a time.</summary>
-    public int BatchSize { get; set; } = 5000;
+    /// <summary>
+    /// Most entries read (and written to PostgreSQL in one transaction) at a time. Large batches matter:
+    /// a batch updates each roll-up row it touches once, however many of its calls fall in that row.
+    /// </summary>
+    public int BatchSize { get; set; } = 20_000;
 
     /// <summary>Concurrent read-write loops in this replica.</summary>
     public int Writers { get; set; } = 2;

@@ -14,6 +14,11 @@ namespace Platform.Redis.Commands;
 /// </remarks>
 internal sealed class CompletionBatch : IThreadPoolWorkItem
 {
+    [ThreadStatic]
+    private static CompletionBatch? t_executing;
+
+    private readonly Lock _deferredLock = new();
+    private List<Connection.CommandOutbox>? _deferredWakeUps;
     private PendingCommand[] _commands = new PendingCommand[16];
     private int _count;
     private int _progress;
@@ -44,23 +49,78 @@ internal sealed class CompletionBatch : IThreadPoolWorkItem
         ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
-    public void Execute()
+    /// <summary>
+    /// Called by an outbox that just queued a command: if that happened inside a batch's resumed
+    /// callers, the writer is woken once when the batch ends instead of once per command, so the
+    /// commands those callers issued next leave in one socket write. False when not inside a batch.
+    /// </summary>
+    public static bool TryDeferWakeUp(Connection.CommandOutbox outbox)
     {
-        for (var i = 0; i < _count; i++)
+        var batch = t_executing;
+        if (batch is null)
         {
-            _commands[i].ResumeCallerInline();
-            Volatile.Write(ref _progress, i + 1);
+            return false;
         }
 
-        CompletionWatchdog.Untrack(this);
+        lock (batch._deferredLock)
+        {
+            if (batch._deferredWakeUps is { } list)
+            {
+                if (!list.Contains(outbox))
+                {
+                    list.Add(outbox);
+                }
+
+                return true;
+            }
+
+            // Already rescued by the watchdog: wake at once.
+            return false;
+        }
     }
 
-    /// <summary>Hands every caller not yet resumed to the thread pool individually.</summary>
+    public void Execute()
+    {
+        _deferredWakeUps = [];
+        t_executing = this;
+        try
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                _commands[i].ResumeCallerInline();
+                Volatile.Write(ref _progress, i + 1);
+            }
+        }
+        finally
+        {
+            t_executing = null;
+            WakeDeferred();
+            CompletionWatchdog.Untrack(this);
+        }
+    }
+
+    /// <summary>Hands every caller not yet resumed to the thread pool individually, and wakes deferred writers.</summary>
     public void Rescue()
     {
+        WakeDeferred();
         for (var i = 0; i < _count; i++)
         {
             _commands[i].ResumeCallerOnThreadPool();
+        }
+    }
+
+    private void WakeDeferred()
+    {
+        List<Connection.CommandOutbox>? wakeUps;
+        lock (_deferredLock)
+        {
+            wakeUps = _deferredWakeUps;
+            _deferredWakeUps = null;
+        }
+
+        foreach (var outbox in wakeUps ?? [])
+        {
+            outbox.Wake();
         }
     }
 }

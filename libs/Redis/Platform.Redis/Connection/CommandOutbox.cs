@@ -29,7 +29,11 @@ internal sealed class CommandOutbox
             _queue.Enqueue(command);
         }
 
-        _signal.Set();
+        if (!CompletionBatch.TryDeferWakeUp(this))
+        {
+            _signal.Set();
+        }
+
         return true;
     }
 

@@ -1,3 +1,5 @@
+using Platform.Budget.Grpc;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -6,6 +8,6 @@ builder.AddBudgetService();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.MapGrpcService<Platform.Budget.Grpc.BudgetApi>();
+app.MapGrpcService<BudgetApi>();
 
 app.Run();

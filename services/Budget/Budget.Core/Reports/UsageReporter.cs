@@ -14,6 +14,38 @@ namespace Platform.Budget.Reports;
 /// </summary>
 public sealed class UsageReporter(IRedisDatabase redis, BudgetSettings settings, AgentDirectory directory, ServerClock clock)
 {
+    /// <summary>
+    /// The limits enforced right now for every registered agent: explicit limits, tier-share defaults,
+    /// plus what reallocation moved in or out in the current windows (Agent.effective_limits).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, BudgetLimits>> EffectiveLimitsAsync(CancellationToken cancellationToken = default)
+    {
+        var snapshot = directory.Current;
+        var limits = EffectiveLimits.ForAll(snapshot.Fleet, snapshot.Agents.Values);
+        if (limits.Count == 0)
+        {
+            return limits;
+        }
+
+        var now = (await clock.NowAsync(cancellationToken)).ToUnixTimeMilliseconds();
+        var fields = limits.Keys.Select(id => (RedisValue)(id + ":ra")).ToArray();
+        var hourly = await redis.HashGetAsync(settings.Keys.Hour(BudgetWindows.HourIndex(now)), fields, cancellationToken);
+        var daily = await redis.HashGetAsync(settings.Keys.Day(BudgetWindows.DayIndex(now)), fields, cancellationToken);
+        var i = 0;
+        foreach (var id in limits.Keys.ToList())
+        {
+            var own = limits[id];
+            limits[id] = own with
+            {
+                HourlyTokens = own.HourlyTokens + (hourly[i].IsNull ? 0 : (long)hourly[i]),
+                DailyUsdMicros = own.DailyUsdMicros + (daily[i].IsNull ? 0 : (long)daily[i]),
+            };
+            i++;
+        }
+
+        return limits;
+    }
+
     public async Task<UsageReport> GetAsync(UsageQuery query, CancellationToken cancellationToken = default)
     {
         foreach (var id in query.AgentIds)

@@ -23,6 +23,20 @@ public sealed class AppHostProcessTests
         Assert.Empty(await ProcessChecks.WaitUntilAllExitedAsync(pids.Values, TimeSpan.FromSeconds(30)));
     }
 
+    [Fact]
+    public async Task An_AppHost_whose_parent_dies_stops_everything_it_started()
+    {
+        await using var shell = await AppHostProcess.StartUnderShellAsync();
+        var pids = await shell.WaitUntilRunningAsync(StartLimit);
+        var appHost = shell.ReadAppHostPid();
+        Assert.True(ProcessChecks.IsAlive(appHost));
+
+        shell.Signal(9);
+
+        Assert.Empty(await ProcessChecks.WaitUntilAllExitedAsync(pids.Values.Append(appHost), TimeSpan.FromSeconds(60)));
+        Assert.Contains("parent process", shell.Error);
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(15)]

@@ -76,20 +76,41 @@ internal sealed class AppHostProcess : IAsyncDisposable
     public static Task<AppHostProcess> StartAsync(params string[] extraArguments)
     {
         var state = Directory.CreateTempSubdirectory("hosting-apphost-").FullName;
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = state,
-        };
-        foreach (var argument in new[] { new Projects.TestAppHost().TargetPath!, "--state-dir", state, "--AppHost:DefaultPorts=false" }.Concat(extraArguments))
+        var startInfo = StartInfo("dotnet", state);
+        foreach (var argument in AppHostArguments(state).Concat(extraArguments))
         {
             startInfo.ArgumentList.Add(argument);
         }
 
         return Task.FromResult(new AppHostProcess(Process.Start(startInfo)!, state));
     }
+
+    /// <summary>The AppHost as the child of a shell (as under <c>dotnet run</c>); <see cref="Pid"/> is the shell's.</summary>
+    public static Task<AppHostProcess> StartUnderShellAsync()
+    {
+        var state = Directory.CreateTempSubdirectory("hosting-apphost-").FullName;
+        var command = string.Join(' ', AppHostArguments(state).Prepend("dotnet").Select(a => $"'{a}'"));
+        var startInfo = StartInfo("/bin/sh", state);
+        startInfo.ArgumentList.Add("-c");
+        startInfo.ArgumentList.Add($"{command} & echo $! > apphost.pid; wait");
+        return Task.FromResult(new AppHostProcess(Process.Start(startInfo)!, state));
+    }
+
+    public int Pid => _process.Id;
+
+    /// <summary>With <see cref="StartUnderShellAsync"/>: the AppHost's own pid.</summary>
+    public int ReadAppHostPid() => int.Parse(File.ReadAllText(Path.Combine(StateDirectory, "apphost.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static ProcessStartInfo StartInfo(string fileName, string state) => new(fileName)
+    {
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+        UseShellExecute = false,
+        WorkingDirectory = state,
+    };
+
+    private static string[] AppHostArguments(string state) =>
+        [new Projects.TestAppHost().TargetPath!, "--state-dir", state, "--AppHost:DefaultPorts=false"];
 
     public async Task<IReadOnlyDictionary<string, int>> WaitUntilRunningAsync(TimeSpan limit)
     {

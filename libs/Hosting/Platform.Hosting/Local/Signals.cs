@@ -40,6 +40,12 @@ internal static class Signals
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int sig);
 
+    /// <summary>Changes when the parent dies (the orphan is adopted by init or a subreaper).</summary>
+    public static int ParentProcessId => OperatingSystem.IsWindows() ? 0 : getppid();
+
     [DllImport("libc")]
     private static extern uint geteuid();
+
+    [DllImport("libc")]
+    private static extern int getppid();
 }

@@ -94,7 +94,7 @@ internal sealed class CompletionBatch : IThreadPoolWorkItem
         finally
         {
             t_executing = null;
-            WakeDeferred();
+            WakeDeferred(inline: true);
             CompletionWatchdog.Untrack(this);
         }
     }
@@ -102,14 +102,14 @@ internal sealed class CompletionBatch : IThreadPoolWorkItem
     /// <summary>Hands every caller not yet resumed to the thread pool individually, and wakes deferred writers.</summary>
     public void Rescue()
     {
-        WakeDeferred();
+        WakeDeferred(inline: false);
         for (var i = 0; i < _count; i++)
         {
             _commands[i].ResumeCallerOnThreadPool();
         }
     }
 
-    private void WakeDeferred()
+    private void WakeDeferred(bool inline)
     {
         List<Connection.CommandOutbox>? wakeUps;
         lock (_deferredLock)
@@ -120,7 +120,14 @@ internal sealed class CompletionBatch : IThreadPoolWorkItem
 
         foreach (var outbox in wakeUps ?? [])
         {
-            outbox.Wake();
+            if (inline)
+            {
+                outbox.WakeInline();
+            }
+            else
+            {
+                outbox.Wake();
+            }
         }
     }
 }

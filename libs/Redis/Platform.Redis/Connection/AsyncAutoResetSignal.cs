@@ -15,7 +15,12 @@ internal sealed class AsyncAutoResetSignal : IValueTaskSource
     private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = true };
     private int _state;
 
-    public void Set()
+    /// <summary>Like <see cref="Set"/>, but a waiting writer resumes on this thread instead of the thread pool.</summary>
+    public void SetInline() => Set(inline: true);
+
+    public void Set() => Set(inline: false);
+
+    private void Set(bool inline)
     {
         while (true)
         {
@@ -26,6 +31,8 @@ internal sealed class AsyncAutoResetSignal : IValueTaskSource
                 case Idle when Interlocked.CompareExchange(ref _state, Signalled, Idle) == Idle:
                     return;
                 case Waiting when Interlocked.CompareExchange(ref _state, Idle, Waiting) == Waiting:
+                    // Only the winner of the exchange touches the core while the waiter is suspended.
+                    _core.RunContinuationsAsynchronously = !inline;
                     _core.SetResult(true);
                     return;
             }

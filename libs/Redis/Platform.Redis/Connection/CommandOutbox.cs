@@ -80,6 +80,9 @@ internal sealed class CommandOutbox
     /// <summary>Wakes the writer so it notices its connection is closing.</summary>
     public void Wake() => _signal.Set();
 
+    /// <summary>Wakes the writer on the calling thread (a completion batch that has finished resuming callers).</summary>
+    public void WakeInline() => _signal.SetInline();
+
     /// <summary>Times out overdue commands and drops completed ones so a long outage cannot pile them up.</summary>
     public void Sweep(long now, Func<PendingCommand, Exception> timeoutError)
     {

@@ -22,10 +22,13 @@ async function run(durationMs) {
   stop = true;
   await Promise.all(workers);
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
-  return operations / elapsed;
+  return { rate: operations / elapsed, operations };
 }
 
 await run(2000); // warm-up
-const rate = await run(Number(seconds) * 1000);
+const cpuBefore = process.cpuUsage();
+const { rate, operations } = await run(Number(seconds) * 1000);
+const cpu = process.cpuUsage(cpuBefore);
 console.log(`ops/s ${rate.toFixed(0)}`);
+console.log(`cpu-us/op ${((cpu.user + cpu.system) / operations).toFixed(2)}`);
 await redis.quit();

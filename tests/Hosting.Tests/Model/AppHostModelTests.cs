@@ -10,6 +10,7 @@ public sealed class AppHostModelTests
     [Fact]
     public async Task The_AppHost_declares_the_platform_as_designed()
     {
+        await AppHostBuild.EnsureBuiltAsync();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
         var resources = builder.Resources.ToDictionary(r => r.Name);
 

@@ -1,11 +1,11 @@
 namespace Platform.Hosting.Tests.Support;
 
-/// <summary>Runs the real AppHost (built with the tests, without its services) with <c>--publisher</c>, exactly as azd does.</summary>
+/// <summary>Runs the real AppHost with <c>--publisher</c>, exactly as azd does.</summary>
 internal static class AppHostPublisher
 {
     public static async Task<string> PublishAsync(string publisher, string outputPath)
     {
-        var dll = new Projects.AppHost().TargetPath!;
+        var dll = await AppHostBuild.EnsureBuiltAsync();
         var result = await CommandLine.RunAsync("dotnet", [dll, "--publisher", publisher, "--output-path", outputPath], RepositoryPaths.Root, TimeSpan.FromMinutes(2));
         Assert.True(result.ExitCode == 0, $"The AppHost failed to publish ({publisher}):\n{result.All}");
         return outputPath;

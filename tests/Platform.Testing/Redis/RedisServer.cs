@@ -61,7 +61,7 @@ public sealed class RedisServer : IAsyncDisposable
         {
             if (!process.HasExited)
             {
-                process.Kill();
+                process.Kill(); // SIGKILL works on a stopped process too
             }
 
             await process.WaitForExitAsync();
@@ -75,6 +75,18 @@ public sealed class RedisServer : IAsyncDisposable
     {
         await KillAsync();
         await LaunchAsync();
+    }
+
+    /// <summary>
+    /// Stops (SIGSTOP) or resumes (SIGCONT) the server process. While stopped, the kernel keeps its
+    /// sockets open but nothing answers: what a client sees of a peer that vanished without closing.
+    /// </summary>
+    public async Task SignalAsync(bool freeze)
+    {
+        var process = _process ?? throw new InvalidOperationException("The server is not running.");
+        using var kill = Process.Start("kill", [freeze ? "-STOP" : "-CONT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("kill did not start.");
+        await kill.WaitForExitAsync();
     }
 
     /// <summary>Runs redis-cli against this server and returns its output (for pausing, inspecting, etc.).</summary>

@@ -10,12 +10,14 @@ namespace Platform.Redis.Connection;
 internal sealed class MultiplexedConnection : IAsyncDisposable
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MinimumStallLimit = TimeSpan.FromSeconds(3);
 
     private readonly RedisConnectionOptions _options;
     private readonly CommandOutbox _outbox = new();
     private readonly CancellationTokenSource _shutdown = new();
     private readonly TaskCompletionSource<Exception?> _initialOutcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Func<PendingCommand, Exception> _timeoutError;
+    private readonly TimeSpan _stallLimit;
     private readonly Timer _sweepTimer;
     private readonly Task _connectLoop;
     private volatile PhysicalConnection? _current;
@@ -27,6 +29,7 @@ internal sealed class MultiplexedConnection : IAsyncDisposable
         _options = options;
         Endpoint = new EndpointInfo(options.Host, options.Port, options.DefaultDatabase);
         _timeoutError = CreateTimeoutError;
+        _stallLimit = options.CommandTimeout * 2 > MinimumStallLimit ? options.CommandTimeout * 2 : MinimumStallLimit;
         _sweepTimer = new Timer(static state => ((MultiplexedConnection)state!).Sweep(), this, SweepInterval, SweepInterval);
         _connectLoop = Task.Run(ConnectLoopAsync);
     }
@@ -147,7 +150,7 @@ internal sealed class MultiplexedConnection : IAsyncDisposable
     {
         var now = Environment.TickCount64;
         _outbox.Sweep(now, _timeoutError);
-        _current?.Sweep(now, _timeoutError);
+        _current?.Sweep(now, _timeoutError, _stallLimit);
     }
 
     private Exception CreateTimeoutError(PendingCommand command)

@@ -24,6 +24,7 @@ internal sealed class PhysicalConnection
     private readonly EndpointInfo _endpoint;
     private CommandOutbox? _outbox;
     private Exception? _failure;
+    private long _lastReceived = Environment.TickCount64;
 
     private PhysicalConnection(Stream stream, EndpointInfo endpoint)
     {
@@ -103,9 +104,15 @@ internal sealed class PhysicalConnection
         _stream.Dispose();
     }
 
-    /// <summary>Times out commands whose reply is overdue; they stay queued so their late replies are still consumed.</summary>
-    public void Sweep(long now, Func<PendingCommand, Exception> timeoutError)
+    /// <summary>
+    /// Times out commands whose reply is overdue; they stay queued so their late replies are still consumed.
+    /// If the oldest command is overdue by more than <paramref name="stallLimit"/> and not a byte has
+    /// arrived since its deadline, the peer is presumed gone without a FIN/RST (a half-open connection)
+    /// and the connection is aborted so that the owner reconnects.
+    /// </summary>
+    public void Sweep(long now, Func<PendingCommand, Exception> timeoutError, TimeSpan stallLimit)
     {
+        PendingCommand? oldest;
         lock (_inflightLock)
         {
             foreach (var command in _inflight)
@@ -115,6 +122,15 @@ internal sealed class PhysicalConnection
                     command.TryFail(timeoutError(command));
                 }
             }
+
+            _inflight.TryPeek(out oldest);
+        }
+
+        if (oldest is not null && now - oldest.Deadline > (long)stallLimit.TotalMilliseconds
+            && Volatile.Read(ref _lastReceived) < oldest.Deadline)
+        {
+            Abort(new RedisConnectionException(
+                $"{_endpoint} sent nothing for {stallLimit.TotalMilliseconds} ms past a command's timeout; presuming the connection dead."));
         }
     }
 
@@ -207,6 +223,7 @@ internal sealed class PhysicalConnection
             while (true)
             {
                 var result = await _input.ReadAsync();
+                Volatile.Write(ref _lastReceived, Environment.TickCount64);
                 var buffer = result.Buffer;
                 var completions = new CompletionBatch();
                 while (RespScanner.TryFindFrameEnd(buffer, out var end))

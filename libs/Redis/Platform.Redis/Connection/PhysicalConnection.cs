@@ -64,6 +64,12 @@ internal sealed class PhysicalConnection
                 throw new RedisConnectionException($"{endpoint} refused the connection handshake: {server.Message}", server);
             }
 
+            if (error is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                throw new RedisConnectionException(
+                    $"{endpoint} did not answer the connection handshake within connectTimeout ({options.ConnectTimeout.TotalMilliseconds} ms).", error);
+            }
+
             throw;
         }
     }

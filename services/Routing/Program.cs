@@ -6,6 +6,6 @@ builder.AddRoutingService();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.MapGrpcService<Platform.Routing.Grpc.RoutingApi>();
+app.MapRoutingService();
 
 app.Run();

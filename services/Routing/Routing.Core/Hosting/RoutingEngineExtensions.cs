@@ -71,6 +71,7 @@ public static class RoutingEngineExtensions
         services.AddSingleton<HealthMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<HealthMonitor>());
         services.AddSingleton<AdaptiveLimiterRegistry>();
+        services.AddSingleton<ModelHealthQuery>();
 
         services.AddSingleton<IRoutingStrategy, RoundRobinStrategy>();
         services.AddSingleton<IRoutingStrategy, WeightedStrategy>();

@@ -43,7 +43,7 @@ internal sealed class BenchmarkEnvironment : IAsyncDisposable
         builder.AddRedisClient("cache");
         builder.AddNpgsqlDataSource("platformdb");
         builder.Services.AddMetrics();
-        builder.Services.AddMetricsStorage();
+        builder.Services.AddMetricsStorage(builder.Configuration);
         if (ingest)
             builder.Services.AddMetricsIngestion(builder.Configuration);
         var host = builder.Build();

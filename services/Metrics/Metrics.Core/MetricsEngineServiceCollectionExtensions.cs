@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Platform.Metrics.Alerts;
 using Platform.Metrics.Budget;
 using Platform.Metrics.Ingestion;
+using Platform.Metrics.Reports;
 using Platform.Metrics.Storage;
 using Platform.Metrics.Telemetry;
 using Platform.Postgres.Migrations;
@@ -17,15 +20,40 @@ public static class MetricsEngineServiceCollectionExtensions
 {
     public const string Schema = "metrics";
 
-    /// <summary>Schema migrations, storage and the instruments; enough to record and report.</summary>
-    public static IServiceCollection AddMetricsStorage(this IServiceCollection services)
+    /// <summary>Schema migrations, storage, Record, reports and the instruments.</summary>
+    public static IServiceCollection AddMetricsStorage(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.SectionName));
         services.AddPostgresMigrations(Schema, typeof(CallEventStore).Assembly, "Storage/Migrations");
         services.AddSingleton<CallEventStore>();
+        services.AddSingleton<RollupReader>();
         services.AddSingleton<BudgetUtilisationStore>();
         services.AddSingleton<CallInstruments>();
         services.AddSingleton<IngestionInstruments>();
         services.AddSingleton<StreamBacklog>();
+        services.AddSingleton<CallRecorder>();
+        services.AddSingleton<RollupSource>();
+        services.AddSingleton<ModelReports>();
+        services.AddSingleton<AgentReports>();
+        services.AddSingleton<TierReports>();
+        services.AddSingleton<SpendReports>();
+        services.AddSingleton<TopSpenderReports>();
+        services.AddSingleton<LiveSnapshots>();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<IHostedService, RollupRetention>();
+        return services;
+    }
+
+    /// <summary>Alert evaluation (one replica at a time), the alert change feed and the database-backed gauges.</summary>
+    public static IServiceCollection AddMetricsAlerts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.SectionName));
+        services.AddSingleton<AlertEvaluator>();
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<AlertEvaluator>());
+        services.AddSingleton<AlertFeed>();
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<AlertFeed>());
+        services.AddSingleton<IHostedService, LiveGauges>();
         return services;
     }
 

@@ -35,7 +35,7 @@ public sealed class EngineHost : IAsyncDisposable
         builder.AddRedisClient("cache");
         builder.AddNpgsqlDataSource("platformdb");
         builder.Services.AddMetrics();
-        builder.Services.AddMetricsStorage();
+        builder.Services.AddMetricsStorage(builder.Configuration);
         if (ingest)
             builder.Services.AddMetricsIngestion(builder.Configuration);
 

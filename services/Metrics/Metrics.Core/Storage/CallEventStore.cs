@@ -27,7 +27,7 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
 
         var inserted = await InsertNewAsync(connection, ordered, cancellationToken);
         if (inserted.Count > 0)
-            await AddToRollupsAsync(connection, RollupDeltas.From(inserted), cancellationToken);
+            await AddToRollupsAsync(connection, inserted, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return inserted;
@@ -48,46 +48,30 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
         return newIds.Count == calls.Count ? calls : calls.Where(c => newIds.Contains(c.EventId)).ToList();
     }
 
-    private static async Task AddToRollupsAsync(NpgsqlConnection connection, RollupDeltas deltas, CancellationToken cancellationToken)
+    private static async Task AddToRollupsAsync(NpgsqlConnection connection, IReadOnlyList<CallRecord> calls, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(ModelRollupCommand(deltas));
-        batch.BatchCommands.Add(AgentRollupCommand(deltas));
+        foreach (var cube in RollupCube.All)
+            batch.BatchCommands.Add(UpsertCommand(cube, RollupDeltas.For(cube, calls)));
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static NpgsqlBatchCommand ModelRollupCommand(RollupDeltas deltas)
+    private static NpgsqlBatchCommand UpsertCommand(RollupCube cube, IReadOnlyList<KeyValuePair<RollupKey, CallTally>> deltas)
     {
-        var command = new NpgsqlBatchCommand(RollupSql.UpsertModelRollups);
-        var keys = deltas.Models.Keys;
-        var statistics = new TallyColumns(deltas.Models.Count);
-        foreach (var tally in deltas.Models.Values)
-            statistics.Add(tally);
+        var command = new NpgsqlBatchCommand(RollupSql.Upsert(cube));
+        AddKeyColumn(command, "grain", NpgsqlDbType.Smallint, deltas.Select(d => (short)d.Key.Grain));
+        AddKeyColumn(command, "bucket_start", NpgsqlDbType.TimestampTz, deltas.Select(d => d.Key.BucketStart));
+        foreach (var dimension in cube.Dimensions)
+        {
+            if (dimension == RollupDimension.Tier)
+                AddKeyColumn(command, "tier", NpgsqlDbType.Smallint, deltas.Select(d => (short)d.Key.Tier));
+            else
+                AddKeyColumn(command, RollupCube.Column(dimension), NpgsqlDbType.Text, deltas.Select(d => (string)d.Key.Label(dimension)));
+        }
 
-        AddKeyColumn(command, "grain", NpgsqlDbType.Smallint, keys.Select(k => (short)k.Grain));
-        AddKeyColumn(command, "bucket_start", NpgsqlDbType.TimestampTz, keys.Select(k => k.BucketStart));
-        AddKeyColumn(command, "model", NpgsqlDbType.Text, keys.Select(k => k.Model));
-        AddKeyColumn(command, "provider", NpgsqlDbType.Text, keys.Select(k => k.Provider));
-        AddKeyColumn(command, "tier", NpgsqlDbType.Smallint, keys.Select(k => (short)k.Tier));
-        statistics.AddParametersTo(command.Parameters);
-        return command;
-    }
-
-    private static NpgsqlBatchCommand AgentRollupCommand(RollupDeltas deltas)
-    {
-        var command = new NpgsqlBatchCommand(RollupSql.UpsertAgentRollups);
-        var keys = deltas.Agents.Keys;
-        var statistics = new TallyColumns(deltas.Agents.Count);
-        foreach (var tally in deltas.Agents.Values)
-            statistics.Add(tally);
-
-        AddKeyColumn(command, "grain", NpgsqlDbType.Smallint, keys.Select(k => (short)k.Grain));
-        AddKeyColumn(command, "bucket_start", NpgsqlDbType.TimestampTz, keys.Select(k => k.BucketStart));
-        AddKeyColumn(command, "agent_id", NpgsqlDbType.Text, keys.Select(k => k.AgentId));
-        AddKeyColumn(command, "team", NpgsqlDbType.Text, keys.Select(k => k.Team));
-        AddKeyColumn(command, "tier", NpgsqlDbType.Smallint, keys.Select(k => (short)k.Tier));
-        AddKeyColumn(command, "model", NpgsqlDbType.Text, keys.Select(k => k.Model));
-        AddKeyColumn(command, "provider", NpgsqlDbType.Text, keys.Select(k => k.Provider));
+        var statistics = new TallyColumns(deltas.Count);
+        foreach (var delta in deltas)
+            statistics.Add(delta.Value);
         statistics.AddParametersTo(command.Parameters);
         return command;
     }

@@ -18,6 +18,8 @@ public sealed class CallTally
     public long FallbackCount { get; internal set; }
     /// <summary>Sum of the latencies of OK calls.</summary>
     public long LatencySumMs { get; internal set; }
+    /// <summary>Sum of the latencies of all calls: divided by a span, the average number of calls in flight.</summary>
+    public long BusyMs { get; internal set; }
     /// <summary>Streamed OK calls, whose time to first token is counted.</summary>
     public long TtftCount { get; internal set; }
     public long TtftSumMs { get; internal set; }
@@ -42,6 +44,7 @@ public sealed class CallTally
 
         if (call.FallbackDepth > 0)
             FallbackCount++;
+        BusyMs += call.LatencyMs;
         if (call.CountsForLatency)
         {
             LatencySumMs += call.LatencyMs;
@@ -71,6 +74,7 @@ public sealed class CallTally
         CancelledCount += other.CancelledCount;
         FallbackCount += other.FallbackCount;
         LatencySumMs += other.LatencySumMs;
+        BusyMs += other.BusyMs;
         TtftCount += other.TtftCount;
         TtftSumMs += other.TtftSumMs;
         InputTokens += other.InputTokens;

@@ -13,6 +13,7 @@ internal static class RollupSql
         cancelled_count     = r.cancelled_count + EXCLUDED.cancelled_count,
         fallback_count      = r.fallback_count + EXCLUDED.fallback_count,
         latency_sum_ms      = r.latency_sum_ms + EXCLUDED.latency_sum_ms,
+        busy_ms             = r.busy_ms + EXCLUDED.busy_ms,
         ttft_count          = r.ttft_count + EXCLUDED.ttft_count,
         ttft_sum_ms         = r.ttft_sum_ms + EXCLUDED.ttft_sum_ms,
         input_tokens        = r.input_tokens + EXCLUDED.input_tokens,
@@ -24,39 +25,39 @@ internal static class RollupSql
                                    ELSE metrics.histogram_add(r.ttft_histogram, EXCLUDED.ttft_histogram) END
         """;
 
-    private const string StatisticsColumns = """
+    public const string StatisticsColumns = """
         request_count, ok_count, rate_limited_count, error_count, timeout_count, budget_denied_count,
-        cancelled_count, fallback_count, latency_sum_ms, ttft_count, ttft_sum_ms, input_tokens, output_tokens,
+        cancelled_count, fallback_count, latency_sum_ms, busy_ms, ttft_count, ttft_sum_ms, input_tokens, output_tokens,
         cost_micros, latency_histogram, ttft_histogram
         """;
 
     private const string StatisticsValues = """
         u.request_count, u.ok_count, u.rate_limited_count, u.error_count, u.timeout_count, u.budget_denied_count,
-        u.cancelled_count, u.fallback_count, u.latency_sum_ms, u.ttft_count, u.ttft_sum_ms, u.input_tokens,
+        u.cancelled_count, u.fallback_count, u.latency_sum_ms, u.busy_ms, u.ttft_count, u.ttft_sum_ms, u.input_tokens,
         u.output_tokens, u.cost_micros,
         (@latency_flat::bigint[])[u.latency_offset + 1 : u.latency_offset + u.latency_length],
         (@ttft_flat::bigint[])[u.ttft_offset + 1 : u.ttft_offset + u.ttft_length]
         """;
 
-    public const string UpsertModelRollups = $"""
-        INSERT INTO metrics.model_rollups AS r (grain, bucket_start, model, provider, tier, {StatisticsColumns})
-        SELECT u.grain, u.bucket_start, u.model, u.provider, u.tier, {StatisticsValues}
-        FROM unnest(@grain::smallint[], @bucket_start::timestamptz[], @model::text[], @provider::text[], @tier::smallint[],
-                    {TallyColumns.UnnestParameters})
-             WITH ORDINALITY AS u(grain, bucket_start, model, provider, tier, {TallyColumns.UnnestColumns}, ord)
-        ORDER BY u.ord
-        ON CONFLICT (grain, bucket_start, model, provider, tier) DO UPDATE SET
-        {AddStatistics}
-        """;
+    private static readonly Dictionary<RollupCube, string> Upserts = RollupCube.All.ToDictionary(cube => cube, BuildUpsert);
 
-    public const string UpsertAgentRollups = $"""
-        INSERT INTO metrics.agent_rollups AS r (grain, bucket_start, agent_id, team, tier, model, provider, {StatisticsColumns})
-        SELECT u.grain, u.bucket_start, u.agent_id, u.team, u.tier, u.model, u.provider, {StatisticsValues}
-        FROM unnest(@grain::smallint[], @bucket_start::timestamptz[], @agent_id::text[], @team::text[], @tier::smallint[],
-                    @model::text[], @provider::text[], {TallyColumns.UnnestParameters})
-             WITH ORDINALITY AS u(grain, bucket_start, agent_id, team, tier, model, provider, {TallyColumns.UnnestColumns}, ord)
-        ORDER BY u.ord
-        ON CONFLICT (grain, bucket_start, agent_id, team, tier, model, provider) DO UPDATE SET
-        {AddStatistics}
-        """;
+    /// <summary>Adds one delta per row of <paramref name="cube"/>, creating rows that do not exist yet.</summary>
+    public static string Upsert(RollupCube cube) => Upserts[cube];
+
+    private static string BuildUpsert(RollupCube cube)
+    {
+        var labels = cube.Dimensions.Select(RollupCube.Column).ToList();
+        var labelColumns = string.Join(", ", labels);
+        var labelValues = string.Join(", ", labels.Select(l => "u." + l));
+        var labelParameters = string.Join(", ", labels.Select(l => $"@{l}::{(l == "tier" ? "smallint" : "text")}[]"));
+        return $"""
+            INSERT INTO metrics.{cube.Table} AS r (grain, bucket_start, {labelColumns}, {StatisticsColumns})
+            SELECT u.grain, u.bucket_start, {labelValues}, {StatisticsValues}
+            FROM unnest(@grain::smallint[], @bucket_start::timestamptz[], {labelParameters}, {TallyColumns.UnnestParameters})
+                 WITH ORDINALITY AS u(grain, bucket_start, {labelColumns}, {TallyColumns.UnnestColumns}, ord)
+            ORDER BY u.ord
+            ON CONFLICT (grain, bucket_start, {labelColumns}) DO UPDATE SET
+            {AddStatistics}
+            """;
+    }
 }

@@ -12,18 +12,18 @@ internal sealed class TallyColumns(int capacity)
 {
     public const string UnnestColumns =
         "request_count, ok_count, rate_limited_count, error_count, timeout_count, budget_denied_count, " +
-        "cancelled_count, fallback_count, latency_sum_ms, ttft_count, ttft_sum_ms, input_tokens, output_tokens, " +
+        "cancelled_count, fallback_count, latency_sum_ms, busy_ms, ttft_count, ttft_sum_ms, input_tokens, output_tokens, " +
         "cost_micros, latency_offset, latency_length, ttft_offset, ttft_length";
 
     public const string UnnestParameters =
         "@request_count, @ok_count, @rate_limited_count, @error_count, @timeout_count, @budget_denied_count, " +
-        "@cancelled_count, @fallback_count, @latency_sum_ms, @ttft_count, @ttft_sum_ms, @input_tokens, @output_tokens, " +
+        "@cancelled_count, @fallback_count, @latency_sum_ms, @busy_ms, @ttft_count, @ttft_sum_ms, @input_tokens, @output_tokens, " +
         "@cost_micros, @latency_offset, @latency_length, @ttft_offset, @ttft_length";
 
     private static readonly string[] LongColumns =
     [
         "request_count", "ok_count", "rate_limited_count", "error_count", "timeout_count", "budget_denied_count",
-        "cancelled_count", "fallback_count", "latency_sum_ms", "ttft_count", "ttft_sum_ms", "input_tokens",
+        "cancelled_count", "fallback_count", "latency_sum_ms", "busy_ms", "ttft_count", "ttft_sum_ms", "input_tokens",
         "output_tokens", "cost_micros",
     ];
 
@@ -40,7 +40,7 @@ internal sealed class TallyColumns(int capacity)
         long[] values =
         [
             tally.RequestCount, tally.OkCount, tally.RateLimitedCount, tally.ErrorCount, tally.TimeoutCount,
-            tally.BudgetDeniedCount, tally.CancelledCount, tally.FallbackCount, tally.LatencySumMs, tally.TtftCount,
+            tally.BudgetDeniedCount, tally.CancelledCount, tally.FallbackCount, tally.LatencySumMs, tally.BusyMs, tally.TtftCount,
             tally.TtftSumMs, tally.InputTokens, tally.OutputTokens, tally.CostMicros,
         ];
         for (var i = 0; i < values.Length; i++)

@@ -52,7 +52,7 @@ $$;
 
 -- Roll-ups, maintained in the transaction that inserts the raw events. grain: 1 minute, 2 hour,
 -- 3 day (UTC). Latency statistics and histograms cover OK calls; time to first token covers
--- streamed OK calls.
+-- streamed OK calls; busy_ms sums the latency of every call (calls in flight, by Little's law).
 CREATE TABLE metrics.model_rollups (
     grain               smallint    NOT NULL,
     bucket_start        timestamptz NOT NULL,
@@ -68,6 +68,7 @@ CREATE TABLE metrics.model_rollups (
     cancelled_count     bigint      NOT NULL,
     fallback_count      bigint      NOT NULL,
     latency_sum_ms      bigint      NOT NULL,
+    busy_ms             bigint      NOT NULL,
     ttft_count          bigint      NOT NULL,
     ttft_sum_ms         bigint      NOT NULL,
     input_tokens        bigint      NOT NULL,
@@ -78,8 +79,36 @@ CREATE TABLE metrics.model_rollups (
     PRIMARY KEY (grain, bucket_start, model, provider, tier)
 ) WITH (fillfactor = 70);
 
--- The same statistics split further by agent and team, for agent/team reports and agent filters.
+-- By agent (with its team and tier): agent, team and tier reports.
 CREATE TABLE metrics.agent_rollups (
+    grain               smallint    NOT NULL,
+    bucket_start        timestamptz NOT NULL,
+    agent_id            text        NOT NULL,
+    team                text        NOT NULL,
+    tier                smallint    NOT NULL,
+    request_count       bigint      NOT NULL,
+    ok_count            bigint      NOT NULL,
+    rate_limited_count  bigint      NOT NULL,
+    error_count         bigint      NOT NULL,
+    timeout_count       bigint      NOT NULL,
+    budget_denied_count bigint      NOT NULL,
+    cancelled_count     bigint      NOT NULL,
+    fallback_count      bigint      NOT NULL,
+    latency_sum_ms      bigint      NOT NULL,
+    busy_ms             bigint      NOT NULL,
+    ttft_count          bigint      NOT NULL,
+    ttft_sum_ms         bigint      NOT NULL,
+    input_tokens        bigint      NOT NULL,
+    output_tokens       bigint      NOT NULL,
+    cost_micros         bigint      NOT NULL,
+    latency_histogram   bigint[]    NOT NULL,
+    ttft_histogram      bigint[]    NOT NULL,
+    PRIMARY KEY (grain, bucket_start, agent_id, team, tier)
+) WITH (fillfactor = 70);
+
+-- By agent and model: for model reports of one agent and spend reports of an agent or team (whose
+-- baseline cost needs each model's tokens).
+CREATE TABLE metrics.agent_model_rollups (
     grain               smallint    NOT NULL,
     bucket_start        timestamptz NOT NULL,
     agent_id            text        NOT NULL,
@@ -96,6 +125,7 @@ CREATE TABLE metrics.agent_rollups (
     cancelled_count     bigint      NOT NULL,
     fallback_count      bigint      NOT NULL,
     latency_sum_ms      bigint      NOT NULL,
+    busy_ms             bigint      NOT NULL,
     ttft_count          bigint      NOT NULL,
     ttft_sum_ms         bigint      NOT NULL,
     input_tokens        bigint      NOT NULL,

@@ -1,5 +1,6 @@
 using Interop.Tests.Hosting;
 using Interop.Tests.Peers;
+using Platform.Testing.Peers;
 using Xunit;
 
 namespace Interop.Tests;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Grpc.Net.Client;
 using Grpc.Tests.Echo;
 using Interop.Tests.Peers;
+using Platform.Testing.Peers;
 using Xunit;
 
 namespace Interop.Tests.Hosting;

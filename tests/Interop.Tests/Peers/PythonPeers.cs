@@ -1,3 +1,5 @@
+using Platform.Testing.Peers;
+
 namespace Interop.Tests.Peers;
 
 /// <summary>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Threading.Channels;
 
-namespace Interop.Tests.Peers;
+namespace Platform.Testing.Peers;
 
 /// <summary>
 /// A peer program run as a child process: stdout arrives line by line, stderr is kept for failure messages.

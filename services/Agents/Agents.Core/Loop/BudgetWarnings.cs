@@ -31,7 +31,7 @@ public sealed class BudgetWarnings(LoopOptions options, IAgentBudgetView? agentB
         {
             return await agentBudget!.GetAsync(agentId, cancellationToken);
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception)
         {
             return null; // a warning is advisory: never fail a step because the budget report is unreachable
         }

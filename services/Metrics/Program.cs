@@ -1,3 +1,6 @@
+using Platform.Metrics.Dashboard;
+using Platform.Metrics.Grpc;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -6,6 +9,7 @@ builder.AddMetricsService();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.MapGrpcService<Platform.Metrics.Grpc.MetricsApi>();
+app.MapGrpcService<MetricsApi>();
+app.MapDashboard();
 
 app.Run();

@@ -40,7 +40,9 @@ public static class MetricsEngineServiceCollectionExtensions
         services.AddSingleton<SpendReports>();
         services.AddSingleton<TopSpenderReports>();
         services.AddSingleton<LiveSnapshots>();
+        services.AddSingleton<TimeSeriesReports>();
         services.AddSingleton<AlertStore>();
+        services.AddSingleton<AlertQueries>();
         services.AddSingleton<IHostedService, RollupRetention>();
         return services;
     }

@@ -1,7 +1,5 @@
-using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Platform.Budget.V1;
 using Platform.Metrics.Ingestion;
 using Platform.Postgres.Resilience;
 using Platform.Redis;
@@ -61,25 +59,14 @@ internal sealed class BudgetEventIngester(
 
     private BudgetUtilisation? Decode(StreamEntry entry)
     {
-        var payload = entry[Events.MetricsStreams.EventField];
-        BudgetEvent budgetEvent;
         try
         {
-            budgetEvent = BudgetEvent.Parser.ParseFrom(payload.AsMemory().Span);
+            return BudgetStreamEntryDecoder.Decode(entry);
         }
-        catch (InvalidProtocolBufferException exception)
+        catch (FormatException exception)
         {
-            logger.LogWarning("Skipping budget stream entry {Id}: not a BudgetEvent ({Error})", entry.Id, exception.Message);
+            logger.LogWarning("Skipping budget stream entry {Id}: {Error}", entry.Id, exception.Message);
             return null;
         }
-
-        if (budgetEvent.Type is not (BudgetEventType.ThresholdWarning or BudgetEventType.LimitReached)
-            || budgetEvent.Threshold is not { } threshold || budgetEvent.AgentId.Length == 0 || budgetEvent.EventTime is null)
-            return null;
-
-        return new BudgetUtilisation(
-            budgetEvent.AgentId, threshold.Window, budgetEvent.Tier, threshold.UtilisationPercent, threshold.ThresholdPercent,
-            threshold.Limit, threshold.Consumed, threshold.WindowEndTime?.ToDateTime(), budgetEvent.EventTime.ToDateTime(),
-            budgetEvent.EventId);
     }
 }

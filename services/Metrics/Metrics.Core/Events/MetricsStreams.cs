@@ -13,10 +13,10 @@ public static class MetricsStreams
     public const string CallEventsDeadLetter = "metrics:calls:dead";
 
     /// <summary>
-    /// Budget events: <c>platform.budget.v1.BudgetEvent</c> bytes. The budget service owns the key; this is
-    /// the default when configuration does not name another (<c>Metrics:Streams:BudgetEvents</c>).
+    /// Budget events, published by the budget service (which owns the key and format; configuration
+    /// <c>Metrics:Ingestion:BudgetStream</c> names another key). Accepted formats: see <see cref="Budget.BudgetStreamEntryDecoder"/>.
     /// </summary>
-    public const string BudgetEvents = "metrics:budget-events";
+    public const string BudgetEvents = "metrics:events";
 
     /// <summary>The one field of every entry.</summary>
     public const string EventField = "event";

@@ -14,14 +14,20 @@ public sealed class ParsingAllocationTests
         var nested = Segmented("*3\r\n:1\r\n$5\r\nhello\r\n*2\r\n+OK\r\n$-1\r\n");
         var integer = Segmented(":123456\r\n");
         var ok = Segmented("+OK\r\n");
-        Run(nested, integer, ok, 10); // warm up (JIT, tiering)
+        Run(nested, integer, ok, 1_000); // warm up (JIT, tiering)
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var checksum = Run(nested, integer, ok, 10_000);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // Steady state: the best of a few measurements, so a one-off runtime allocation (a tier-up,
+        // a static initialised by something else on this thread) cannot masquerade as a per-frame cost.
+        var fewest = long.MaxValue;
+        for (var attempt = 0; attempt < 5 && fewest > 0; attempt++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var checksum = Run(nested, integer, ok, 10_000);
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(10_000L * 123457, checksum);
+        }
 
-        Assert.Equal(10_000L * 123457, checksum);
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, fewest);
     }
 
     [Fact]

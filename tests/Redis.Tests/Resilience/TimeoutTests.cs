@@ -17,7 +17,7 @@ public sealed class TimeoutTests : IAsyncLifetime
         var db = connection.GetDatabase();
         await db.StringSetAsync("k", "before");
 
-        await _server.CliAsync("CLIENT", "PAUSE", "2000", "ALL");
+        await _server.CliAsync("CLIENT", "PAUSE", "5000", "ALL");
         var error = await Assert.ThrowsAsync<RedisTimeoutException>(async () => await db.StringGetAsync("k"));
         Assert.Contains("GET", error.Message);
         Assert.IsAssignableFrom<TimeoutException>(error);
@@ -35,7 +35,7 @@ public sealed class TimeoutTests : IAsyncLifetime
         await using var connection = await RedisConnection.ConnectAsync(_server.ConnectionString + ",syncTimeout=20000");
         var db = connection.GetDatabase();
 
-        await _server.CliAsync("CLIENT", "PAUSE", "2000", "ALL");
+        await _server.CliAsync("CLIENT", "PAUSE", "5000", "ALL");
         using var cancellation = new CancellationTokenSource();
         var increment = db.StringIncrementAsync("c", 1, cancellation.Token).AsTask();
         var next = db.StringIncrementAsync("c", 10).AsTask();

@@ -27,6 +27,10 @@ var budget = builder.AddProject<Projects.Budget>("budget")
     .WithReference(platformDb).WaitFor(platformDb)
     .WithReference(metrics).WaitFor(metrics);
 
+// Local runs start with PRODUCT.md's six example agents; deployments register their own.
+if (builder.ExecutionContext.IsRunMode)
+    budget.WithEnvironment("Budget__Seed__Enabled", "true");
+
 var routing = builder.AddProject<Projects.Routing>("routing")
     .WithGrpcEndpoint()
     .WithReplicas(2)

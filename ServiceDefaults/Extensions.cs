@@ -51,6 +51,8 @@ public static class ServiceDefaultsExtensions
             options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             options.UseUtcTimestamp = true;
         });
+        // Npgsql logs every command at Information; that is a trace, not a log.
+        builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
     }
 
     private static void AddDefaultHealthChecks(this IHostApplicationBuilder builder) =>

@@ -12,7 +12,7 @@ public sealed class ManifestTests
     {
         var manifest = await PublishToTempAsync();
 
-        var result = await NodeValidators.RunAsync("validate-manifest.mjs", "/work/shared/schemas/aspire-8.0.json", manifest);
+        var result = await NodeValidators.RunAsync("validate-manifest.mjs", RepositoryPaths.Of("tests", "Hosting.Tests", "Schemas", "aspire-8.0.json"), manifest);
 
         Assert.True(result.ExitCode == 0, $"The manifest does not match the Aspire 8.0 schema:\n{Truncate(result.All)}");
     }

@@ -26,11 +26,11 @@ if ((${#missing[@]})); then
 fi
 
 # Debian's postgresql package starts a cluster on 5432; we never use it (our hosts start their own).
-# Node dependencies of the interop and client tests, from their committed lock files.
+# Node dependencies of the tests (peers, validators, browser driver), from their committed lock files.
 while IFS= read -r lock; do
   dir=$(dirname "$lock")
   if [[ ! -d "$dir/node_modules" ]]; then
     echo "bootstrap: npm ci in $dir"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   fi
-done < <(find tests benchmarks -name package-lock.json -not -path '*/node_modules/*' 2>/dev/null)
+done < <(find tests -name package-lock.json -not -path '*/node_modules/*' 2>/dev/null)

@@ -24,8 +24,8 @@ public static class DashboardEndpoints
     public static WebApplication MapDashboard(this WebApplication app)
     {
         app.MapGet("/", () => Results.Redirect("/dashboard/"));
-        app.MapGet("/dashboard", () => Results.Redirect("/dashboard/"));
-        app.MapGet("/dashboard/", () => Asset("index.html"));
+        // Routing treats /dashboard and /dashboard/ alike; the page links its assets by absolute path.
+        app.MapGet("/dashboard", () => Asset("index.html"));
         app.MapGet("/dashboard/{file}", (string file) => Asset(file));
         app.MapGet("/api/dashboard", async (DashboardData data, string? window, CancellationToken cancellationToken) =>
         {

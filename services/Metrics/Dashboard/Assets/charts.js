@@ -52,10 +52,12 @@ const Charts = (() => {
   }
 
   function thresholdsSvg(f, yMax, thresholds) {
-    return (thresholds || []).filter(t => t.value <= yMax).map(t => {
+    // Labels alternate right and left so that close thresholds stay readable.
+    return (thresholds || []).filter(t => t.value <= yMax).map((t, i) => {
       const y = margin.top + f.inner.h - (t.value / yMax) * f.inner.h;
+      const [x, anchor] = i % 2 === 0 ? [f.width - margin.right, "end"] : [margin.left + 6, "start"];
       return `<line class="threshold" x1="${margin.left}" x2="${f.width - margin.right}" y1="${y}" y2="${y}"/>` +
-        `<text class="threshold-label" x="${f.width - margin.right}" y="${y - 4}" text-anchor="end">${escape(t.label)}</text>`;
+        `<text class="threshold-label" x="${x}" y="${y - 4}" text-anchor="${anchor}">${escape(t.label)}</text>`;
     }).join("");
   }
 

@@ -8,6 +8,7 @@
   const esc = Charts.escape;
 
   const money = micros => {
+    if (micros === 0) return "$0";
     const dollars = micros / 1e6;
     if (Math.abs(dollars) >= 1000) return "$" + (dollars / 1000).toFixed(1) + "k";
     if (Math.abs(dollars) >= 10) return "$" + dollars.toFixed(0);
@@ -49,8 +50,11 @@
     ].join("");
   }
 
+  const axisPct = v => (Number.isInteger(v) ? v : v.toFixed(1)) + "%";
+
   function seriesOf(map) {
     return Object.entries(map).map(([name, values]) => ({ name, values }))
+      .filter(s => s.values.some(v => v > 0))
       .sort((a, b) => b.values.reduce((x, y) => x + y, 0) - a.values.reduce((x, y) => x + y, 0));
   }
 
@@ -62,7 +66,7 @@
     Charts.lines($("chart-latency"), { labels: s.buckets, series: latency, yFormat: ms, timeFormat, thresholds: [{ value: 2000, label: "alert: p95 > 2 s" }] });
     const active = s.requests.map(r => r > 0);
     Charts.lines($("chart-failures"), {
-      labels: s.buckets, yFormat: pct, timeFormat, yFloor: 12,
+      labels: s.buckets, yFormat: axisPct, timeFormat, yFloor: 12,
       series: [
         { name: "errors + timeouts", values: s.errorPercent.map((v, i) => active[i] ? v : null), color: "#ff7b72" },
         { name: "rate-limited", values: s.rateLimitedPercent.map((v, i) => active[i] ? v : null), color: "#d29922" },

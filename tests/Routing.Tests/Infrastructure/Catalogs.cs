@@ -5,11 +5,11 @@ public static class Catalogs
 {
     public static void AddModel(this Dictionary<string, string?> settings, string name, string provider = "sim", long inputPrice = 1_000_000,
         long outputPrice = 2_000_000, string quality = "balanced", long contextWindow = 128_000, int rpm = 0, long tpm = 0, int maxConcurrency = 0,
-        string timeout = "00:00:30", string[]? capabilities = null, string[]? tags = null, bool enabled = true)
+        string timeout = "00:00:30", string[]? capabilities = null, string[]? tags = null, bool enabled = true, string baseUrl = "{llm-sim}/v1")
     {
         var prefix = $"Routing:Models:{name}:";
         settings[prefix + "Provider"] = provider;
-        settings[prefix + "BaseUrl"] = "{llm-sim}/v1";
+        settings[prefix + "BaseUrl"] = baseUrl;
         settings[prefix + "InputPriceMicrosPerMTok"] = inputPrice.ToString();
         settings[prefix + "OutputPriceMicrosPerMTok"] = outputPrice.ToString();
         settings[prefix + "QualityClass"] = quality;

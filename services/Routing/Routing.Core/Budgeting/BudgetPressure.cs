@@ -17,7 +17,7 @@ public sealed class BudgetPressure(TimeProvider time)
 
     public void Observe(string agentId, BudgetHold hold)
     {
-        var tight = hold.Denial is { IsUsdLimit: true }
+        var tight = hold.Denial is { MayFitCheaperModel: true }
             || (hold.RemainingCostMicros is { } cost && cost < CallsOfHeadroom * Math.Max(1, hold.ReservedCostMicros))
             || (hold.RemainingTokens is { } tokens && tokens < CallsOfHeadroom * Math.Max(1, hold.ReservedTokens));
         if (tight)

@@ -46,7 +46,7 @@ public sealed class AttemptLoop(
                     // Nothing could serve the call (breakers open, limits reached): wait once for that to change, within the tier's time.
                     var wait = MinHint(hints) ?? retryOptions.RerouteDelay;
                     if (now + wait >= plan.RetryDeadline)
-                        throw NoEligibleModel.Describe(plan.Decision, now);
+                        throw NoEligibleModel.Describe(plan.Decision, plan.Request, now);
                     await Task.Delay(wait, time, cancellationToken);
                     walk = new ChainWalk(router.Route(plan.Request, plan.Tier, plan.Policy, plan.BudgetTight).Chain, plan.Decision.FirstDepth);
                     continue;
@@ -241,7 +241,7 @@ public sealed class AttemptLoop(
     /// <summary>A CHEAPER_ON_FALLBACK agent (MEDIUM by default) refused for USD moves to the cheapest eligible model that costs less.</summary>
     private static ModelDefinition? CheaperModel(CallPlan plan, ModelDefinition model, BudgetDenial denial)
     {
-        if (plan.Policy.EffectiveCostPolicy(plan.Tier) != ModelCostPolicy.CheaperOnFallback || !denial.IsUsdLimit)
+        if (plan.Policy.EffectiveCostPolicy(plan.Tier) != ModelCostPolicy.CheaperOnFallback || !denial.MayFitCheaperModel)
             return null;
         var current = plan.Decision.EstimatedCostMicros(model);
         return plan.Decision.Candidates

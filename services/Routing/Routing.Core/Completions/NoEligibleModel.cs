@@ -1,3 +1,4 @@
+using Platform.Routing.Requests;
 using Platform.Routing.Selection;
 using Platform.Routing.Vocabulary;
 
@@ -6,9 +7,13 @@ namespace Platform.Routing.Completions;
 /// <summary>Explains an empty route in the contract's terms: a prompt too large for every window, every model down, every model at its limits, or nothing matching the request.</summary>
 public static class NoEligibleModel
 {
-    public static RoutingException Describe(RouteDecision decision, DateTime now)
+    public static RoutingException Describe(RouteDecision decision, CompletionRequest request, DateTime now)
     {
-        var enabled = decision.Candidates.Where(c => !c.Exclusions.Contains(ExclusionReason.Disabled) && !c.Exclusions.Contains(ExclusionReason.FilteredByRequest)).ToList();
+        // With a named model and no fallback, only that model could have served.
+        var relevant = request.Model.Length > 0 && request.Hints.DisableFallback
+            ? decision.Candidates.Where(c => c.Model.Name == request.Model)
+            : decision.Candidates.Where(c => !c.Eligible);
+        var enabled = relevant.Where(c => !c.Exclusions.Contains(ExclusionReason.Disabled) && !c.Exclusions.Contains(ExclusionReason.FilteredByRequest)).ToList();
         if (enabled.Count > 0 && enabled.All(c => c.Exclusions.Contains(ExclusionReason.ContextTooSmall)))
         {
             var largest = enabled.Max(c => c.Model.ContextWindowTokens);

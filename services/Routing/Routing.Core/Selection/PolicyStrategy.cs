@@ -35,7 +35,7 @@ public sealed class PolicyStrategy : IRoutingStrategy
             var notes = new List<string> { $"wants {desired}, is {c.Model.EffectiveQuality}" };
             if (context.Prompt.TaskType == TaskType.Code && c.Model.Has(Capability.Code))
             {
-                score += 25;
+                score += 50;
                 notes.Add("code model");
             }
             if ((context.Prompt.TaskType == TaskType.Reasoning || context.Prompt.Complexity == Complexity.High) && c.Model.Has(Capability.Reasoning))
@@ -62,7 +62,13 @@ public sealed class PolicyStrategy : IRoutingStrategy
             TaskType.Reasoning => 3,
             _ => 2,
         };
-        level += context.Prompt.Complexity switch { Complexity.High => 1, Complexity.Low when context.Prompt.TaskType != TaskType.Reasoning => -1, _ => 0 };
+        // Easy prompts step down, except code and reasoning, whose floor is their own class.
+        level += context.Prompt.Complexity switch
+        {
+            Complexity.High => 1,
+            Complexity.Low when context.Prompt.TaskType is not (TaskType.Reasoning or TaskType.Code) => -1,
+            _ => 0,
+        };
         level += context.Request.Hints.UserTier switch { UserTier.Premium => 1, UserTier.Free => -1, _ => 0 };
         return (QualityClass)Math.Clamp(level, 1, 3);
     }

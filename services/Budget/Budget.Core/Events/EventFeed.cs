@@ -87,20 +87,45 @@ public sealed class EventFeed(IRedisDatabase redis, BudgetSettings settings, Eve
         }
     }
 
-    /// <summary>OUT_OF_RANGE when events after the cursor were already trimmed away.</summary>
+    /// <summary>
+    /// OUT_OF_RANGE when events after the cursor may have been trimmed away. Events are only ever
+    /// trimmed from the head (MAXLEN/MINID, never XDEL), so history was cut iff entries-added exceeds
+    /// the length, and then everything before the first retained entry is gone.
+    /// </summary>
     private async Task EnsureRetainedAsync((long Ms, long Seq) cursor, CancellationToken cancellationToken)
     {
         var info = await redis.ExecuteAsync("XINFO", ["STREAM", settings.Keys.Events.ToString()], cancellationToken);
         var fields = info.ToArray();
+        long length = 0, added = 0;
+        (long Ms, long Seq) first = default, lastGenerated = default;
+        var hasFirst = false;
         for (var i = 0; i + 1 < fields.Length; i += 2)
         {
-            if ((string?)fields[i] == "max-deleted-entry-id" &&
-                StreamIds.TryParse((string?)fields[i + 1].AsValue(), out var deleted) && StreamIds.Compare(cursor, deleted) < 0)
+            var value = fields[i + 1];
+            switch ((string?)fields[i])
             {
-                throw new BudgetException(BudgetErrorKind.OutOfRange,
-                    "start_after_event_id is older than the retained event history (24 hours, or the newest 100,000 events); watch again without a cursor.",
-                    "CURSOR_EXPIRED");
+                case "length":
+                    length = (long)value;
+                    break;
+                case "entries-added":
+                    added = (long)value;
+                    break;
+                case "last-generated-id":
+                    StreamIds.TryParse((string?)value, out lastGenerated);
+                    break;
+                case "first-entry" when !value.IsNull && value.Length > 0:
+                    hasFirst = StreamIds.TryParse((string?)value[0], out first);
+                    break;
             }
+        }
+
+        var trimmed = added > length;
+        var lost = trimmed && (hasFirst ? StreamIds.Compare(cursor, first) < 0 : StreamIds.Compare(cursor, lastGenerated) < 0);
+        if (lost)
+        {
+            throw new BudgetException(BudgetErrorKind.OutOfRange,
+                "start_after_event_id is older than the retained event history (24 hours, or the newest 100,000 events); watch again without a cursor.",
+                "CURSOR_EXPIRED");
         }
     }
 

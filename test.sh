@@ -13,12 +13,10 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet test Platform.sln -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
 
-# One closing line for the whole run, summed over the test assemblies.
-awk '/^(Passed|Failed)!/ {
-       for (i = 1; i <= NF; i++) {
-         gsub(",", "", $(i+1));
-         if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1)
-       }
-     }
+# One closing line for the whole run, summed over the test assemblies' summary blocks.
+awk '/^ +Passed: +[0-9]+$/  { p += $2 }
+     /^ +Failed: +[0-9]+$/  { f += $2 }
+     /^ +Skipped: +[0-9]+$/ { s += $2 }
+     /^Test Run Aborted/    { f += 1 }
      END { printf "Total: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 exit $status

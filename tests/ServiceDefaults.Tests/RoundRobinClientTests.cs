@@ -1,6 +1,8 @@
 using Grpc.Health.V1;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Testing.Postgres;
+using Platform.Testing.Redis;
 using Platform.Testing.Services;
 
 namespace ServiceDefaults.Tests;
@@ -13,9 +15,15 @@ public sealed class RoundRobinClientTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // No stores configured: these replicas only need to answer grpc.health.v1.
-        _first = ServiceProcess.Start("Metrics", new Dictionary<string, string?>());
-        _second = ServiceProcess.Start("Metrics", new Dictionary<string, string?>());
+        var redis = await SharedRedisServer.GetAsync();
+        var database = await (await SharedPostgresServer.GetAsync()).CreateDatabaseAsync("roundrobin");
+        var environment = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__cache"] = redis.ConnectionString,
+            ["ConnectionStrings__platformdb"] = database,
+        };
+        _first = ServiceProcess.Start("Metrics", environment);
+        _second = ServiceProcess.Start("Metrics", environment);
         await Task.WhenAll(_first.WaitUntilHealthyAsync(), _second.WaitUntilHealthyAsync());
     }
 

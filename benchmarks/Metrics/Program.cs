@@ -10,6 +10,9 @@ switch (command)
     case "ingest":
         await IngestionBenchmark.RunAsync(Arg(1, 1_000_000), Arg(2, 2), Arg(3, 5000));
         break;
+    case "report":
+        await ReportBenchmark.RunAsync(Arg(1, 10_000_000));
+        break;
     default:
         Console.Error.WriteLine($"unknown command '{command}' (ingest | report)");
         return 2;

@@ -54,5 +54,23 @@ public sealed class BucketPlanTests
             BucketPlan.Cover(new TimeWindow(At(10, 1, 3), At(10, 1, 3, 40)), MinutesSince));
     }
 
+    [Fact]
+    public void A_window_reaching_now_ends_in_the_current_day_or_hour_row()
+    {
+        var month = BucketPlan.Cover(new TimeWindow(Now.AddDays(-30), Now), MinutesSince, now: Now);
+        Assert.Equal(
+        [
+            new BucketSegment(Grain.Hour, At(10, 21, 16), At(10, 22, 0)),
+            new BucketSegment(Grain.Day, At(10, 22, 0), At(11, 21, 0)),
+        ], month);
+
+        var hour = BucketPlan.Cover(new TimeWindow(Now.AddHours(-1), Now), MinutesSince, now: Now);
+        Assert.Equal(
+        [
+            new BucketSegment(Grain.Minute, At(11, 20, 14, 43), At(11, 20, 15)),
+            new BucketSegment(Grain.Hour, At(11, 20, 15), At(11, 21, 0)),
+        ], hour);
+    }
+
     private static DateTime At(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, DateTimeKind.Utc);
 }

@@ -10,20 +10,27 @@ public readonly record struct BucketSegment(Grain Grain, DateTime Start, DateTim
 /// from hour rows, the remaining minutes from minute rows. A bucket counts when its start lies in the
 /// window, so edges round up to the next minute (the current, partial minute is included). Minute rows
 /// are kept only for a while; before that, edges round up to the next hour.
+/// A window that reaches <c>now</c> ends in buckets that are still filling: those hold nothing after now,
+/// so the current day (or hour) row answers for the end of the window, not a run of hour and minute rows.
 /// </summary>
 public static class BucketPlan
 {
     /// <param name="minuteRowsSince">Minute rows exist from this instant on.</param>
     /// <param name="coarsest">The largest grain allowed (hour when day rows would straddle the report's own buckets).</param>
-    public static IReadOnlyList<BucketSegment> Cover(TimeWindow window, DateTime minuteRowsSince, Grain coarsest = Grain.Day)
+    /// <param name="now">When given, data ends here (calls are recorded after they finish).</param>
+    public static IReadOnlyList<BucketSegment> Cover(TimeWindow window, DateTime minuteRowsSince, Grain coarsest = Grain.Day, DateTime? now = null)
     {
         var segments = new List<BucketSegment>();
         var start = Grain.Minute.Ceiling(window.Start);
         var end = Grain.Minute.Ceiling(window.End);
+        if (now is { } dataEnd && window.End >= dataEnd)
+            end = Max(end, coarsest.Ceiling(dataEnd));
         if (start < end)
             Cover(segments, start, end, coarsest, minuteRowsSince);
         return segments;
     }
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     private static void Cover(List<BucketSegment> segments, DateTime start, DateTime end, Grain grain, DateTime minuteRowsSince)
     {

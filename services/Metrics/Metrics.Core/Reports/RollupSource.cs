@@ -11,7 +11,8 @@ public sealed class RollupSource(RollupReader reader, IOptions<ReportOptions> op
     public Task<List<RollupRow>> ReadAsync(RollupCube cube, TimeWindow window, RollupFilter filter, bool histograms,
         CancellationToken cancellationToken, Grain coarsest = Grain.Day)
     {
-        var segments = BucketPlan.Cover(window, UtcNow - options.Value.MinuteRetention, coarsest);
+        var now = UtcNow;
+        var segments = BucketPlan.Cover(window, now - options.Value.MinuteRetention, coarsest, now);
         return reader.ReadAsync(cube, segments, filter, histograms, cancellationToken);
     }
 

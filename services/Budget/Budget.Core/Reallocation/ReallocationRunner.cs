@@ -49,14 +49,7 @@ public sealed class ReallocationRunner(
                 : throw BudgetErrors.IdempotencyKeyReused(idempotencyKey, "RunReallocation (another lookback)");
         }
 
-        var token = Guid.NewGuid().ToString("N");
-        if (!await redis.StringSetAsync(settings.Keys.ReallocationLock, token, settings.Options.Reallocation.LockTtl, When.NotExists, cancellationToken))
-        {
-            throw new BudgetException(BudgetErrorKind.Unavailable, "Another reallocation run is in progress; retry in a few seconds with the same key.",
-                "REALLOCATION_RUNNING");
-        }
-
-        try
+        return await UnderLockAsync(async () =>
         {
             var run = await ApplyAsync(span, scheduled, cancellationToken);
             if (!await store.SaveAsync(idempotencyKey, lookbackMs, run, cancellationToken) &&
@@ -67,6 +60,43 @@ public sealed class ReallocationRunner(
 
             await redis.StringSetAsync(settings.Keys.ReallocationLastRun, run.RunTime.ToUnixTimeMilliseconds(), cancellationToken: cancellationToken);
             return run;
+        }, cancellationToken) ?? throw new BudgetException(BudgetErrorKind.Unavailable,
+            "Another reallocation run is in progress; retry in a few seconds with the same key.", "REALLOCATION_RUNNING");
+    }
+
+    /// <summary>
+    /// The periodic run: under the run lock, runs only if no run (by any replica) happened within
+    /// <paramref name="interval"/>. Null when not due or another replica holds the lock.
+    /// </summary>
+    public Task<ReallocationRun?> RunIfDueAsync(TimeSpan interval, CancellationToken cancellationToken = default) =>
+        UnderLockAsync<ReallocationRun?>(async () =>
+        {
+            var now = await clock.NowAsync(cancellationToken);
+            var last = await redis.StringGetAsync(settings.Keys.ReallocationLastRun, cancellationToken);
+            if (!last.IsNull && now.ToUnixTimeMilliseconds() - (long)last < interval.TotalMilliseconds)
+            {
+                return null;
+            }
+
+            var lookback = Lookback(null);
+            var run = await ApplyAsync(lookback, scheduled: true, cancellationToken);
+            await store.SaveAsync("scheduled:" + run.ReallocationId, (long)lookback.TotalMilliseconds, run, cancellationToken);
+            await redis.StringSetAsync(settings.Keys.ReallocationLastRun, run.RunTime.ToUnixTimeMilliseconds(), cancellationToken: cancellationToken);
+            return run;
+        }, cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> holding the fleet's reallocation lock; default when another holder has it.</summary>
+    private async Task<T?> UnderLockAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        if (!await redis.StringSetAsync(settings.Keys.ReallocationLock, token, settings.Options.Reallocation.LockTtl, When.NotExists, cancellationToken))
+        {
+            return default;
+        }
+
+        try
+        {
+            return await work();
         }
         finally
         {

@@ -1,25 +1,20 @@
-using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Platform.Budget.Accounting;
 using Platform.Budget.Hosting;
 using Platform.Budget.Registry;
-using Platform.Redis;
 
 namespace Platform.Budget.Reallocation;
 
 /// <summary>
 /// The periodic reallocation: every replica checks every few seconds whether a run is due (fleet
 /// setting reallocation.interval, switch reallocation.enabled, deployment switch
-/// Budget:Reallocation:Enabled); the run's idempotency key is the interval slot, and the run lock
-/// keeps it to one replica.
+/// Budget:Reallocation:Enabled); the run lock and the last-run mark, checked under the lock, keep it
+/// to one run per interval across replicas.
 /// </summary>
 public sealed class ReallocationScheduler(
     ReallocationRunner runner,
-    IRedisDatabase redis,
     BudgetSettings settings,
     AgentDirectory directory,
-    ServerClock clock,
     ILogger<ReallocationScheduler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,17 +31,8 @@ public sealed class ReallocationScheduler(
                     continue;
                 }
 
-                var now = await clock.NowAsync(stoppingToken);
-                var last = await redis.StringGetAsync(settings.Keys.ReallocationLastRun, stoppingToken);
-                var interval = fleet.Reallocation.Interval;
-                if (!last.IsNull && now.ToUnixTimeMilliseconds() - (long)last < interval.TotalMilliseconds)
-                {
-                    continue;
-                }
-
-                var slot = now.ToUnixTimeMilliseconds() / (long)interval.TotalMilliseconds;
-                var run = await runner.RunAsync("scheduled:" + slot.ToString(CultureInfo.InvariantCulture), null, scheduled: true, stoppingToken);
-                if (run.Moves.Count > 0)
+                var run = await runner.RunIfDueAsync(fleet.Reallocation.Interval, stoppingToken);
+                if (run is { Moves.Count: > 0 })
                 {
                     logger.LogInformation("Reallocation {Id} moved budget {Count} time(s)", run.ReallocationId, run.Moves.Count);
                 }

@@ -44,6 +44,30 @@ public sealed class StreamIngestionTests
     }
 
     [Fact]
+    public async Task Two_replicas_share_the_stream_and_store_everything_once()
+    {
+        var run = NewRun();
+        var database = await NewDatabaseAsync();
+        var redisServer = await SharedRedisServer.GetAsync();
+        await using var redis = await RedisConnection.ConnectAsync(redisServer.ConnectionString);
+        var events = new CallEventGenerator(4, run.Prefix, DateTime.UtcNow.AddMinutes(-5), TimeSpan.FromMinutes(5)).Generate(40_000).ToList();
+
+        // Small batches and two loops each: the replicas' transactions overlap on the same roll-up rows.
+        await using var first = await EngineHost.StartAsync(redisServer.ConnectionString, database.ConnectionString,
+            run.Settings(("Metrics:Ingestion:ConsumerName", "replica-1"), ("Metrics:Ingestion:BatchSize", "1000")));
+        await using var second = await EngineHost.StartAsync(redisServer.ConnectionString, database.ConnectionString,
+            run.Settings(("Metrics:Ingestion:ConsumerName", "replica-2"), ("Metrics:Ingestion:BatchSize", "1000")));
+        await StreamPublisher.PublishAsync(redis.GetDatabase(), run.Stream, events);
+        var metricsDb = new MetricsDatabase(database.ConnectionString);
+
+        Assert.Equal(events.Count, await MetricsDatabase.WaitForAsync(() => metricsDb.CountEventsAsync(run.Prefix), events.Count, Patience));
+        foreach (var table in new[] { "model_rollups", "agent_rollups", "agent_model_rollups" })
+            Assert.Equal(events.Sum(e => e.CostMicros), await metricsDb.SumRollupAsync(table, "cost_micros", 1));
+        var stored = await metricsDb.ScalarAsync("SELECT count(*) FROM metrics.call_events");
+        Assert.Equal(events.Count, stored);
+    }
+
+    [Fact]
     public async Task Entries_left_pending_by_a_dead_consumer_are_taken_over()
     {
         var run = NewRun();

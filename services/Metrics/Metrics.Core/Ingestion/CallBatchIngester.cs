@@ -30,10 +30,10 @@ internal sealed class CallBatchIngester(
     {
         var batch = DecodedBatch.Decode(entries, DateTime.UtcNow);
 
-        var rejectedBeforeStore = batch.Rejected.Count;
         var started = Stopwatch.GetTimestamp();
-        var stored = await StoreAsync(batch, stoppingToken);
-        var duplicates = batch.Calls.Count - stored.Count - (batch.Rejected.Count - rejectedBeforeStore) + batch.DuplicatesInBatch;
+        var (stored, refused) = await StoreAsync(batch, stoppingToken);
+        // Calls neither stored nor refused were stored before (a redelivery or a producer's retry).
+        var duplicates = batch.Calls.Count - stored.Count - refused + batch.DuplicatesInBatch;
         ingestionInstruments.Stored(Path, stored.Count, duplicates, Stopwatch.GetElapsedTime(started));
         callInstruments.Record(stored);
 
@@ -44,10 +44,10 @@ internal sealed class CallBatchIngester(
 
     // Calls are stored in one transaction; if the database refuses the batch for a reason that is not
     // transient, halve it until the offending calls are alone, and dead-letter just those.
-    private async Task<List<CallRecord>> StoreAsync(
-        DecodedBatch batch, CancellationToken stoppingToken)
+    private async Task<(List<CallRecord> Stored, int Refused)> StoreAsync(DecodedBatch batch, CancellationToken stoppingToken)
     {
         var stored = new List<CallRecord>(batch.Calls.Count);
+        var refused = 0;
         var pending = new Stack<List<CallRecord>>();
         pending.Push(batch.Calls);
         while (pending.TryPop(out var part))
@@ -65,6 +65,7 @@ internal sealed class CallBatchIngester(
                 {
                     logger.LogError(exception, "Call event {EventId} cannot be stored; moving it to {Stream}", part[0].EventId, _options.DeadLetterStream);
                     batch.Rejected.Add(new RejectedEntry(batch.SourceEntries[part[0].EventId], $"PostgreSQL refused it: {exception.Message}"));
+                    refused++;
                     continue;
                 }
 
@@ -73,7 +74,7 @@ internal sealed class CallBatchIngester(
             }
         }
 
-        return stored;
+        return (stored, refused);
     }
 
     private async Task<IReadOnlyList<CallRecord>> WriteUntilDurableAsync(List<CallRecord> calls, CancellationToken stoppingToken)

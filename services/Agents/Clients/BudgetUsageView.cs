@@ -6,11 +6,11 @@ namespace Platform.Agents.Clients;
 
 /// <summary>
 /// The agent's tightest budget window from BudgetService.GetUsageReport, for agent-scope warnings. Read at
-/// most every two seconds per agent on this replica, whatever the number of its running tasks.
+/// most once a second per agent on this replica, whatever the number of its running tasks.
 /// </summary>
 internal sealed class BudgetUsageView(BudgetService.BudgetServiceClient budget, TimeProvider time) : IAgentBudgetView
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, (AgentBudgetStatus? Status, DateTime Until)> _cache = new(StringComparer.Ordinal);
 
     public async ValueTask<AgentBudgetStatus?> GetAsync(string agentId, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ apt_packages=(
   python3-grpcio            # interop tests: a Python gRPC peer
   python3-grpc-tools        # ... and its stub generator
   python3-prometheus-client # a third-party parser for our /metrics output
-  python3-jsonschema        # validates the Aspire manifest against its schema
+  chromium                  # the dashboard's browser test (headless, driven by playwright-core)
 )
 
 missing=()

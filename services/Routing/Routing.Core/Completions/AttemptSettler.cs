@@ -22,7 +22,8 @@ public sealed partial class AttemptSettler(
     public AttemptRecord Succeeded(ActiveAttempt attempt, UpstreamUsage usage, TimeSpan? timeToFirstToken)
     {
         var latency = Stopwatch.GetElapsedTime(attempt.StartedTimestamp);
-        attempt.Limiter.Release(latency, LimiterSignal.Sample);
+        // A stream's length depends on its answer; its time to first token is what provider queueing moves.
+        attempt.Limiter.Release(timeToFirstToken ?? latency, LimiterSignal.Sample);
         Record(attempt, AttemptOutcomeKind.Success, usage.TotalTokens, latency, timeToFirstToken, "");
         settlements.Commit(attempt.Hold.ReservationId, usage, attempt.Model.CostMicros(usage.InputTokens, usage.OutputTokens), attempt.Model.Name);
         instruments.Attempt(attempt.Model.Name, AttemptStatus.Ok);

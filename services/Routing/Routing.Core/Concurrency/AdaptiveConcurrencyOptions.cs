@@ -11,8 +11,11 @@ public sealed class AdaptiveConcurrencyOptions
     /// <summary>Upper bound for models without <c>max_concurrency</c>.</summary>
     public int MaxLimit { get; set; } = 1000;
 
-    /// <summary>How much slower than the no-load latency a sample may be before the limit shrinks.</summary>
+    /// <summary>How many times the no-load latency recent latency may reach before the limit shrinks.</summary>
     public double Tolerance { get; set; } = 2.0;
+
+    /// <summary>Latency added to the tolerance, so that millisecond-scale noise on a fast upstream is not read as queueing.</summary>
+    public TimeSpan LatencySlack { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Weight of each new estimate (0-1); lower = smoother.</summary>
     public double Smoothing { get; set; } = 0.2;

@@ -1,19 +1,34 @@
 namespace Platform.Routing.Concurrency;
 
 /// <summary>
-/// A gradient limiter for one model on this replica. It compares each sample's latency with a slowly
-/// moving no-load baseline: when latency climbs (queueing at the provider) the gradient falls below 1 and
-/// the limit shrinks; when latency stays at the baseline the limit grows by about sqrt(limit). A 429 or a
-/// timeout cuts it multiplicatively. Bounded by [min, max], max being the model's configured
-/// max_concurrency when it has one (the shared Redis cap enforces that across replicas as well).
+/// A gradient limiter for one model on this replica. It compares recent latency (a smoothed average) with
+/// the model's no-load latency: when the provider starts queueing, latency climbs past the tolerance, the
+/// gradient falls below 1 and the limit shrinks; while latency stays near the baseline the limit grows by
+/// about sqrt(limit) per round. A 429 or a timeout cuts the limit multiplicatively. Bounded by [min, max],
+/// max being the model's configured max_concurrency when it has one (the shared Redis cap enforces that
+/// across replicas as well).
+/// <para>
+/// The baseline is the lowest 5th percentile of recent samples seen so far, rising very slowly (so a
+/// provider that became slower for good is followed), rather than an average: an average taken while
+/// the provider is loaded would drift up with the load and the limit with it. A percentile rather than
+/// the minimum, and a fixed slack, keep the natural spread of LLM latencies (short vs long answers) from
+/// reading as congestion.
+/// </para>
 /// </summary>
 public sealed class AdaptiveLimiter
 {
+    private const int RingSize = 256;
+    private const int RecomputeEvery = 32;
+    private const double BaselineDrift = 1.0002;
+
     private readonly Lock _lock = new();
     private readonly AdaptiveConcurrencyOptions _options;
+    private readonly double[] _recent = new double[RingSize];
+    private readonly double[] _sorted = new double[RingSize];
+    private int _samples;
     private double _limit;
-    private double _shortRttMs;
-    private double _longRttMs;
+    private double _averageMs;
+    private double _baselineMs = double.MaxValue;
     private int _inFlight;
     private int _maxLimit;
 
@@ -67,20 +82,31 @@ public sealed class AdaptiveLimiter
                     return;
             }
 
-            var rtt = Math.Max(0.05, latency.TotalMilliseconds);
-            _shortRttMs = _shortRttMs == 0 ? rtt : _shortRttMs * 0.9 + rtt * 0.1;
-            _longRttMs = _longRttMs == 0 ? rtt : _longRttMs * 0.99 + rtt * 0.01;
-            // Let the baseline follow a provider that became permanently faster.
-            if (_longRttMs > _shortRttMs * 2)
-                _longRttMs = _shortRttMs * 2;
+            var sample = Math.Max(0, latency.TotalMilliseconds);
+            Learn(sample);
 
             // A replica using under half its limit has learned nothing about the provider's capacity.
             if (inFlightAtEnd < _limit / 2)
                 return;
 
-            var gradient = Math.Clamp(_options.Tolerance * _longRttMs / _shortRttMs, 0.5, 1.0);
+            var gradient = Math.Clamp((_options.Tolerance * _baselineMs + _options.LatencySlack.TotalMilliseconds) / Math.Max(_averageMs, 0.001), 0.5, 1.0);
             var target = _limit * gradient + Math.Sqrt(_limit);
             _limit = Math.Clamp(_limit * (1 - _options.Smoothing) + target * _options.Smoothing, _options.MinLimit, _maxLimit);
+        }
+    }
+
+    private void Learn(double sample)
+    {
+        _averageMs = _samples == 0 ? sample : _averageMs * 0.95 + sample * 0.05;
+        _recent[_samples % RingSize] = sample;
+        _samples++;
+        _baselineMs = Math.Min(_baselineMs * BaselineDrift, _samples < RecomputeEvery ? sample : _baselineMs);
+        if (_samples % RecomputeEvery == 0)
+        {
+            var count = Math.Min(_samples, RingSize);
+            Array.Copy(_recent, _sorted, count);
+            Array.Sort(_sorted, 0, count);
+            _baselineMs = Math.Min(_baselineMs, _sorted[count / 20]);
         }
     }
 }

@@ -62,11 +62,11 @@ public sealed class PolicyStrategy : IRoutingStrategy
             TaskType.Reasoning => 3,
             _ => 2,
         };
-        // Easy prompts step down, except code and reasoning, whose floor is their own class.
+        // Easy general chat steps down; content, code and reasoning keep at least their own class.
         level += context.Prompt.Complexity switch
         {
             Complexity.High => 1,
-            Complexity.Low when context.Prompt.TaskType is not (TaskType.Reasoning or TaskType.Code) => -1,
+            Complexity.Low when context.Prompt.TaskType is TaskType.General or TaskType.Unspecified => -1,
             _ => 0,
         };
         level += context.Request.Hints.UserTier switch { UserTier.Premium => 1, UserTier.Free => -1, _ => 0 };

@@ -26,7 +26,7 @@ public sealed class AgentRegistry(RegistryStore store, ConfigMirror mirror, Agen
     public async Task<Agent> UpdateAsync(AgentSpec patch, IReadOnlyList<string> paths, string? etag, CancellationToken cancellationToken = default)
     {
         Require.AgentId(patch.AgentId, "agent.agent_id");
-        var updated = await store.UpdateAsync(patch.AgentId, current =>
+        var updated = await store.UpdateAsync(patch.AgentId, (current, _) =>
         {
             if (!current.IsActive)
             {
@@ -69,7 +69,7 @@ public sealed class AgentRegistry(RegistryStore store, ConfigMirror mirror, Agen
         Require.AgentId(agentId);
         Require.MaxLength(reason, 1024, "reason");
         var retired = false;
-        var agent = await store.UpdateAsync(agentId, current =>
+        var agent = await store.UpdateAsync(agentId, (current, now) =>
         {
             if (!current.IsActive)
             {
@@ -77,7 +77,7 @@ public sealed class AgentRegistry(RegistryStore store, ConfigMirror mirror, Agen
             }
 
             retired = true;
-            return current with { State = AgentState.Retired, RetireTime = DateTimeOffset.UtcNow };
+            return current with { State = AgentState.Retired, RetireTime = now };
         }, cancellationToken);
         if (retired)
         {

@@ -47,27 +47,31 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource, TimeProvider time
                 $"Agent '{spec.AgentId}' is already registered with a different spec; change it with UpdateAgent.", "AGENT_EXISTS");
         }
 
-        var now = time.GetUtcNow();
+        var now = Now();
         var agent = new Agent(spec, AgentState.Active, existing?.CreateTime ?? now, now, null, await NextVersionAsync(connection, transaction, cancellationToken));
         await UpsertAsync(connection, transaction, agent, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (agent, true);
     }
 
-    /// <summary>Changes an agent under a row lock; <paramref name="change"/> sees the current row and may refuse.</summary>
-    public async Task<Agent> UpdateAsync(string agentId, Func<Agent, Agent?> change, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Changes an agent under a row lock; <paramref name="change"/> sees the current row and the
+    /// write's time, and may refuse (throw) or leave it unchanged (null).
+    /// </summary>
+    public async Task<Agent> UpdateAsync(string agentId, Func<Agent, DateTimeOffset, Agent?> change, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var current = await ReadAgentAsync(connection, transaction, agentId, cancellationToken, forUpdate: true)
             ?? throw BudgetErrors.AgentNotFound(agentId);
-        var changed = change(current);
+        var now = Now();
+        var changed = change(current, now);
         if (changed is null)
         {
             return current;
         }
 
-        var updated = changed with { UpdateTime = time.GetUtcNow(), Version = await NextVersionAsync(connection, transaction, cancellationToken) };
+        var updated = changed with { UpdateTime = now, Version = await NextVersionAsync(connection, transaction, cancellationToken) };
         await UpsertAsync(connection, transaction, updated, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return updated;
@@ -116,7 +120,7 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource, TimeProvider time
             return current;
         }
 
-        var updated = changed with { UpdateTime = time.GetUtcNow(), Version = await NextVersionAsync(connection, transaction, cancellationToken) };
+        var updated = changed with { UpdateTime = Now(), Version = await NextVersionAsync(connection, transaction, cancellationToken) };
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO budget.fleet (id, spec, update_time, version) VALUES (1, @spec::jsonb, @updateTime, @version)
@@ -126,6 +130,13 @@ public sealed class RegistryStore(NpgsqlDataSource dataSource, TimeProvider time
             transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return updated;
+    }
+
+    /// <summary>The current time at PostgreSQL's precision (microseconds), so a returned resource equals its re-read.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = time.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % 10));
     }
 
     private static async Task<FleetBudget> ReadFleetAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool forUpdate,

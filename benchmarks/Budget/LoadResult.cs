@@ -1,0 +1,4 @@
+namespace Platform.Budget.Benchmarks;
+
+/// <summary>One measured run: pairs per second and pair latency percentiles.</summary>
+internal sealed record LoadResult(double PairsPerSecond, double P50Ms, double P99Ms, long Pairs, long Failures, long Denials);

@@ -7,8 +7,9 @@ namespace Platform.Agents.Queue;
 /// <summary>
 /// Refuses submissions while the queue is past its bound (RESOURCE_EXHAUSTED, QUEUE_FULL, with a retry
 /// hint that grows with the overflow), so a load spike becomes a clear "come back later" instead of a
-/// backlog that never drains. The queue length is read at most every 200 ms, and counted up locally in
-/// between.
+/// backlog that never drains. The queue length is read at most every 200 ms and counted up locally in
+/// between; a submission that would be refused on that estimate reads it again first, so tasks that
+/// started meanwhile are not held against the caller.
 /// </summary>
 public sealed class QueueBackpressure(TaskQueue queue, IOptions<TaskQueueOptions> options, TimeProvider time)
 {
@@ -25,8 +26,14 @@ public sealed class QueueBackpressure(TaskQueue queue, IOptions<TaskQueueOptions
     public async Task<int> AdmitAsync(CancellationToken cancellationToken)
     {
         if (time.GetUtcNow().UtcDateTime - _readAt > RefreshEvery)
-            await RefreshAsync(cancellationToken);
+            await RefreshAsync(RefreshEvery, cancellationToken);
         var waiting = Interlocked.Increment(ref _waiting);
+        if (waiting > _options.MaxQueuedTasks)
+        {
+            Interlocked.Decrement(ref _waiting);
+            await RefreshAsync(TimeSpan.FromMilliseconds(20), cancellationToken);
+            waiting = Interlocked.Increment(ref _waiting);
+        }
         if (waiting > _options.MaxQueuedTasks)
         {
             Interlocked.Decrement(ref _waiting);
@@ -38,12 +45,14 @@ public sealed class QueueBackpressure(TaskQueue queue, IOptions<TaskQueueOptions
         return (int)Math.Min(int.MaxValue, waiting);
     }
 
-    private async Task RefreshAsync(CancellationToken cancellationToken)
+    private async Task RefreshAsync(TimeSpan maxAge, CancellationToken cancellationToken)
     {
+        var asked = time.GetUtcNow().UtcDateTime;
         await _refresh.WaitAsync(cancellationToken);
         try
         {
-            if (time.GetUtcNow().UtcDateTime - _readAt <= RefreshEvery)
+            // Another caller may have read it while this one waited for the lock.
+            if (_readAt >= asked || time.GetUtcNow().UtcDateTime - _readAt <= maxAge)
                 return;
             long waiting;
             try

@@ -101,9 +101,30 @@ public sealed class RedisBudget : IAsyncDisposable
         Accountant.ReleaseAsync(new ReleaseCommand { ReservationId = reservationId, Reason = 1 }).AsTask();
 
     /// <summary>The ledger stream as written by the scripts, oldest first.</summary>
-    public async Task<IReadOnlyList<StreamEntry>> LedgerAsync() => await Redis.StreamRangeAsync(Keys.Ledger);
+    public Task<IReadOnlyList<StreamEntry>> LedgerAsync() => ReadWholeStreamAsync(Keys.Ledger);
 
-    public async Task<IReadOnlyList<StreamEntry>> EventsAsync() => await Redis.StreamRangeAsync(Keys.Events);
+    public Task<IReadOnlyList<StreamEntry>> EventsAsync() => ReadWholeStreamAsync(Keys.Events);
+
+    /// <summary>
+    /// Pages through a stream: one XRANGE over a torture test's whole ledger is a reply of tens of
+    /// megabytes, which a loaded CI box may not deliver within one command's timeout.
+    /// </summary>
+    private async Task<IReadOnlyList<StreamEntry>> ReadWholeStreamAsync(RedisKey key)
+    {
+        const int PageSize = 2_000;
+        var entries = new List<StreamEntry>();
+        RedisValue? after = null;
+        while (true)
+        {
+            var page = after is { } last
+                ? await Redis.StreamRangeAsync(key, minId: "(" + last.ToString(), count: PageSize)
+                : await Redis.StreamRangeAsync(key, count: PageSize);
+            entries.AddRange(page);
+            if (page.Length < PageSize)
+                return entries;
+            after = page[^1].Id;
+        }
+    }
 
     /// <summary>One counter of the agent's current hour window ("tu", "tr", "l", "b", "dn", ...).</summary>
     public async Task<long> HourCounterAsync(string agentId, string field)

@@ -124,4 +124,42 @@ public sealed class CompletionTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Equal(response.Usage.TotalTokens, usage.HourlyTokens.Used);
         Assert.Equal(0, usage.HourlyTokens.Reserved);
     }
+
+    [Fact]
+    public async Task The_response_cache_answers_an_identical_request_at_no_cost_when_asked_to()
+    {
+        var agent = Calls.Id("cmp-cache");
+        await platform.Budget.RegisterAgentAsync(agent, Tier.High, hourlyTokenLimit: 100_000);
+        var request = Calls.Complete(agent, Backup, "cache me " + _scope);
+        request.CacheMode = CacheMode.Enabled;
+
+        var first = await _routing.Client.CompleteAsync(request, deadline: Calls.Deadline());
+        await _routing.FlushAsync();
+        var second = await _routing.Client.CompleteAsync(request, deadline: Calls.Deadline());
+
+        Assert.False(first.CacheHit);
+        Assert.True(second.CacheHit);
+        Assert.Equal(first.Content, second.Content);
+        Assert.Equal(0, second.CostMicros);
+        Assert.Equal(0, second.AttemptCount);
+        Assert.NotEqual(first.RequestId, second.RequestId);
+        Assert.Equal(1, (await platform.Simulator.StatsAsync(Backup)).Requests);
+        await _routing.FlushAsync();
+        Assert.Equal(first.Usage.TotalTokens, (await platform.Budget.UsageAsync(agent)).HourlyTokens.Used);
+
+        request.CacheMode = CacheMode.Disabled;
+        Assert.False((await _routing.Client.CompleteAsync(request, deadline: Calls.Deadline())).CacheHit);
+    }
+
+    [Fact]
+    public async Task ListModelHealth_pages_through_every_model_in_name_order()
+    {
+        var first = await _routing.Client.ListModelHealthAsync(new ListModelHealthRequest { PageSize = 1, Provider = "sim" }, deadline: Calls.Deadline());
+        var second = await _routing.Client.ListModelHealthAsync(new ListModelHealthRequest { PageSize = 1, Provider = "sim", PageToken = first.NextPageToken }, deadline: Calls.Deadline());
+
+        Assert.Equal([Backup], first.Models.Select(m => m.Model));
+        Assert.Equal([Primary], second.Models.Select(m => m.Model));
+        Assert.Equal("", second.NextPageToken);
+        Assert.All(first.Models.Concat(second.Models), m => Assert.True(m.Enabled && m.ConcurrencyLimit >= 1));
+    }
 }

@@ -40,8 +40,9 @@ public sealed partial class SettlementQueue(IBudgetService budget, ILogger<Settl
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        // A few concurrent settlers keep up with thousands of calls per second over one HTTP/2 connection.
-        Task.WhenAll(Enumerable.Range(0, 8).Select(_ => SettleLoopAsync(stoppingToken)));
+        // Enough concurrent settlers to keep up with thousands of calls per second even when each round trip
+        // is slow (a loaded budget service); they share the client's HTTP/2 connections.
+        Task.WhenAll(Enumerable.Range(0, 32).Select(_ => SettleLoopAsync(stoppingToken)));
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

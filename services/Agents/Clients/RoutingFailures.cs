@@ -15,7 +15,8 @@ internal static class RoutingFailures
         {
             StatusCode.Cancelled or StatusCode.DeadlineExceeded => StepFailureKind.Cancelled,
             StatusCode.ResourceExhausted when reason == "BUDGET_DENIED" => StepFailureKind.BudgetDenied,
-            StatusCode.ResourceExhausted or StatusCode.Unavailable or StatusCode.Internal or StatusCode.Unknown or StatusCode.Aborted => StepFailureKind.Transient,
+            StatusCode.ResourceExhausted => StepFailureKind.RateLimited,
+            StatusCode.Unavailable or StatusCode.Internal or StatusCode.Unknown or StatusCode.Aborted => StepFailureKind.Transient,
             StatusCode.FailedPrecondition when reason == "NO_ELIGIBLE_MODEL" => StepFailureKind.NoEligibleModel,
             _ => StepFailureKind.Permanent,
         };

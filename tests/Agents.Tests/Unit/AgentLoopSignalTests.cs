@@ -67,6 +67,33 @@ public sealed class AgentLoopSignalTests
     }
 
     [Fact]
+    public async Task Rate_limiting_is_waited_out_beyond_the_attempt_limit()
+    {
+        var model = new ScriptedStepModel((_, index) => index < 8
+            ? throw new StepFailure(StepFailureKind.RateLimited, "RATE_LIMITED", "every model is at its limit", TimeSpan.FromMilliseconds(1))
+            : ScriptedStepModel.Reply("ok [DONE]"));
+        using var signals = LoopFixtures.Signals();
+
+        var end = await LoopFixtures.Loop(model).RunAsync(LoopFixtures.Run(LoopFixtures.Spec()), new InMemoryJournal(), signals);
+
+        Assert.Equal(TaskOutcome.Completed, end.Outcome);
+        Assert.Equal(9, model.CallCount);
+    }
+
+    [Fact]
+    public async Task Rate_limiting_past_the_patience_fails_the_task()
+    {
+        var options = new LoopOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(5), RetryMaxDelay = TimeSpan.FromMilliseconds(20), RateLimitedPatience = TimeSpan.FromMilliseconds(200) };
+        var model = new ScriptedStepModel((_, _) => throw new StepFailure(StepFailureKind.RateLimited, "RATE_LIMITED", "every model is at its limit"));
+        using var signals = LoopFixtures.Signals();
+
+        var end = await LoopFixtures.Loop(model, options).RunAsync(LoopFixtures.Run(LoopFixtures.Spec()), new InMemoryJournal(), signals);
+
+        Assert.Equal(TaskOutcome.Failed, end.Outcome);
+        Assert.Contains("RATE_LIMITED", end.Reason);
+    }
+
+    [Fact]
     public async Task Persistent_failures_end_failed_with_the_reason()
     {
         var model = new ScriptedStepModel((_, _) => throw new StepFailure(StepFailureKind.Transient, "UPSTREAM_UNAVAILABLE", "every model failed"));

@@ -15,6 +15,12 @@ public sealed class LoopOptions
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long one step keeps waiting while the gateway answers RATE_LIMITED (its backpressure), with
+    /// jittered backoff, before the task fails. The task deadline bounds it too.
+    /// </summary>
+    public TimeSpan RateLimitedPatience { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>A budget denial whose retry-after is at most this is waited out (twice at most); longer ones end the task.</summary>
     public TimeSpan BudgetRetryMaxWait { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -16,7 +16,10 @@ public sealed class StepCaller(IStepModel model, LoopOptions options, TimeProvid
     public async Task<(StepReply? Reply, LoopEnd? End)> CallAsync(StepCall call, StepAllowance allowance, TaskSignals signals, string lastReply)
     {
         var attempts = 0;
+        var transientFailures = 0;
         var budgetWaits = 0;
+        var rateLimited = 0;
+        var firstFailure = (DateTime?)null;
         while (true)
         {
             attempts++;
@@ -39,6 +42,7 @@ public sealed class StepCaller(IStepModel model, LoopOptions options, TimeProvid
 
             if (signals.Check(time) is { } stop)
                 return (null, stop with { Result = lastReply });
+            firstFailure ??= time.GetUtcNow().UtcDateTime;
 
             TimeSpan delay;
             switch (failure.Kind)
@@ -53,10 +57,17 @@ public sealed class StepCaller(IStepModel model, LoopOptions options, TimeProvid
                         $"no model can run step {call.StepNumber} within the {allowance.MaxCostMicros} micro-USD left of the task's cost cap", lastReply));
                 case StepFailureKind.NoEligibleModel or StepFailureKind.Permanent:
                     return (null, Failed(call, failure, attempts, lastReply));
-                default:
-                    if (attempts >= options.MaxStepAttempts)
+                case StepFailureKind.RateLimited:
+                    // Backpressure, not failure: wait our turn (jittered, at least what the gateway asks), for a while.
+                    if (time.GetUtcNow().UtcDateTime - firstFailure > options.RateLimitedPatience)
                         return (null, Failed(call, failure, attempts, lastReply));
-                    delay = failure.RetryAfter ?? Backoff(attempts);
+                    var backoff = Backoff(++rateLimited);
+                    delay = failure.RetryAfter is { } asked && asked > backoff ? asked : backoff;
+                    break;
+                default:
+                    if (++transientFailures >= options.MaxStepAttempts)
+                        return (null, Failed(call, failure, attempts, lastReply));
+                    delay = failure.RetryAfter ?? Backoff(transientFailures);
                     break;
             }
 

@@ -3,8 +3,11 @@ namespace Platform.Agents.Loop;
 /// <summary>How the loop treats a failed step call.</summary>
 public enum StepFailureKind
 {
-    /// <summary>May succeed if tried again (unavailable, rate limited, transient errors).</summary>
+    /// <summary>May succeed if tried again (unavailable, transient errors).</summary>
     Transient,
+
+    /// <summary>The gateway is at its rate or concurrency limits (backpressure): wait and try again.</summary>
+    RateLimited,
 
     /// <summary>The agent's budget refused the call.</summary>
     BudgetDenied,

@@ -1,5 +1,6 @@
 using Platform.Agents.Tests.Infrastructure;
 using Platform.Agents.V1;
+using Xunit.Abstractions;
 
 namespace Platform.Agents.Tests.Integration;
 
@@ -8,7 +9,7 @@ namespace Platform.Agents.Tests.Integration;
 /// with llm-sim answering in 200 ms. Bounded for a loaded 2-core box; waits are generous, nothing is timed.
 /// </summary>
 [Collection(ChainFixture.Collection)]
-public sealed class FleetTests(ChainFixture chain)
+public sealed class FleetTests(ChainFixture chain, ITestOutputHelper output)
 {
     [Fact]
     public async Task A_thousand_tasks_for_fifty_agents_on_two_replicas_all_finish_and_the_outcomes_add_up()
@@ -37,6 +38,7 @@ public sealed class FleetTests(ChainFixture chain)
 
         var steps = await TaskRows.StepsAsync(database, taskIds);
         Assert.Equal(800 * 3 + 100 * 6 + 100 * 8, steps.Count);
+        Assert.Equal(steps.Count, steps.Select(s => s.RequestId).Distinct().Count());
         var workers = await TaskRows.WorkersAsync(database, taskIds);
         Assert.Contains(workers.Values.SelectMany(w => w), w => w.StartsWith("fleet-a", StringComparison.Ordinal));
         Assert.Contains(workers.Values.SelectMany(w => w), w => w.StartsWith("fleet-b", StringComparison.Ordinal));
@@ -84,6 +86,7 @@ public sealed class FleetTests(ChainFixture chain)
         var billedTwice = commits.GroupBy(c => c.RequestId).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.Empty(billedTwice);
         Assert.Equal(stepRequests.Order(), commits.Select(c => c.RequestId).Order());
+        output.WriteLine($"killed with {inFlightOnVictim} tasks running on it; {resumed} tasks resumed on the survivor; {commits.Count} commits for {steps.Count} steps");
         await victim.DisposeAsync();
     }
 

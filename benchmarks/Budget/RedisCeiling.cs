@@ -20,9 +20,8 @@ internal sealed class RedisCeiling(int port, BudgetKeys keys, string agentId, st
         {
             "-p", port.ToString(CultureInfo.InvariantCulture), "-n", requests.ToString(CultureInfo.InvariantCulture),
             "-c", callers.ToString(CultureInfo.InvariantCulture), "-r", "1000000000", "--csv",
-            "EVALSHA", sha, "10", (string)keys.Config!, (string)keys.Hour(hour)!, (string)keys.Day(day)!, (string)keys.Reservations!,
-            (string)keys.Expiries!, (string)keys.Settled!, (string)keys.Idempotency("ceiling-__rand_int__")!, (string)keys.Ledger!,
-            (string)keys.Events!, (string)keys.Samples!,
+            "EVALSHA", sha, "8", (string)keys.Config!, (string)keys.Day(day)!, (string)keys.Reservations!, (string)keys.Expiries!,
+            (string)keys.Idempotency("ceiling-__rand_int__")!, (string)keys.Ledger!, (string)keys.Events!, (string)keys.Samples!,
             hour.ToString(CultureInfo.InvariantCulture), day.ToString(CultureInfo.InvariantCulture), agentId,
             $"r{hour:x}-ceiling-__rand_int__", "1000", "1000", "1000000", "4000000", "5000", "500",
         };

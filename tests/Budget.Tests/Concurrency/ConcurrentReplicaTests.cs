@@ -85,12 +85,11 @@ public sealed class ConcurrentReplicaTests(RedisServerFixture redis, ITestOutput
         Assert.True(audit.Denials > 0, "the budgets should run out during the test");
         foreach (var ((agent, window, index), counters) in audit.AllCounters())
         {
-            var key = window == 'h' ? first.Keys.Hour(index) : first.Keys.Day(index);
-            var live = await first.Redis.HashGetAsync(key, [agent + ":tu", agent + ":tr", agent + ":cu", agent + ":cr", agent + ":b", agent + ":l"]);
-            Assert.Equal((counters.Tu, counters.Tr, counters.Cu, counters.Cr, counters.B, counters.L),
-                (N(live[0]), N(live[1]), N(live[2]), N(live[3]), N(live[4]), N(live[5])));
+            var day = window == 'h' ? BudgetWindows.DayOfHour(index) : index;
+            var field = window == 'h' ? PackedWindow.HourField(agent, index) : agent;
+            var live = PackedWindow.Parse(await first.Redis.HashGetAsync(first.Keys.Day(day), field));
+            Assert.Equal((counters.Tu, counters.Tr, counters.Cu, counters.Cr, counters.B, counters.L), (live[0], live[1], live[2], live[3], live[4], live[5]));
         }
     }
 
-    private static long N(Platform.Redis.RedisValue value) => value.IsNull ? 0 : (long)value;
 }

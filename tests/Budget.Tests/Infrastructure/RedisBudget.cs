@@ -129,17 +129,18 @@ public sealed class RedisBudget : IAsyncDisposable
     /// <summary>One counter of the agent's current hour window ("tu", "tr", "l", "b", "dn", ...).</summary>
     public async Task<long> HourCounterAsync(string agentId, string field)
     {
-        var (hour, _) = await WindowsAsync();
-        var value = await Redis.HashGetAsync(Keys.Hour(hour), agentId + ":" + field);
-        return value.IsNull ? 0 : (long)value;
+        var (hour, day) = await WindowsAsync();
+        return await CounterAsync(day, PackedWindow.HourField(agentId, hour), field);
     }
 
     public async Task<long> DayCounterAsync(string agentId, string field)
     {
         var (_, day) = await WindowsAsync();
-        var value = await Redis.HashGetAsync(Keys.Day(day), agentId + ":" + field);
-        return value.IsNull ? 0 : (long)value;
+        return await CounterAsync(day, agentId, field);
     }
+
+    private async Task<long> CounterAsync(long day, string window, string field) =>
+        PackedWindow.Parse(await Redis.HashGetAsync(Keys.Day(day), window))[PackedWindow.IndexOf(field)];
 
     public async Task<(long Hour, long Day)> WindowsAsync()
     {

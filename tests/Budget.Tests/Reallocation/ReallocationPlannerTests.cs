@@ -3,7 +3,6 @@ using Platform.Budget.Reallocation;
 using Platform.Budget.Registry;
 using Platform.Budget.Reports;
 using Platform.Budget.Tests.Infrastructure;
-using Platform.Redis;
 
 namespace Platform.Budget.Tests.Reallocation;
 
@@ -56,7 +55,7 @@ public sealed class ReallocationPlannerTests
         Assert.Empty(Plan(busy));
 
         // Half of what is unused, but never below the floor (25% of its own limit).
-        var counters = Counters(("analytics:tu", 1_000), ("analytics:ra", -10_000));
+        var counters = Counters(("analytics", "tu", 1_000), ("analytics", "ra", -10_000));
         var starved = new Dictionary<string, AgentDemand> { ["product_search"] = new(5, 50_000, 0, 0, 25_000, 0) };
         var moves = ReallocationPlanner.Plan(Fleet, starved, counters, Counters(), TimeSpan.FromHours(1), floorPercent: 25);
         Assert.Equal(1_250, moves.Single(m => m.FromAgentId == "analytics").Tokens);
@@ -65,6 +64,5 @@ public sealed class ReallocationPlannerTests
     private static List<ReallocationMove> Plan(Dictionary<string, AgentDemand> demand) =>
         ReallocationPlanner.Plan(Fleet, demand, Counters(), Counters(), TimeSpan.FromHours(1), floorPercent: 25);
 
-    private static WindowCounters Counters(params (string Field, long Value)[] values) =>
-        new(values.Select(v => new HashEntry(v.Field, v.Value)).ToArray());
+    private static WindowCounters Counters(params (string Agent, string Field, long Value)[] values) => WindowCounters.Of(values);
 }

@@ -30,17 +30,13 @@ public sealed class BudgetAccountant(IRedisDatabase redis, BudgetSettings settin
         for (var attempt = 1; ; attempt++)
         {
             var (hour, day) = windows.Current();
-            RedisKey[] keys =
-            [
-                _keys.Config, _keys.Hour(hour), _keys.Day(day), _keys.Reservations, _keys.Expiries, _keys.Settled,
-                idempotencyKey, _keys.Ledger, _keys.Events,
-            ];
+            RedisKey[] keys = [_keys.Config, _keys.Day(day), _keys.Reservations, _keys.Expiries, idempotencyKey, _keys.Ledger, _keys.Events];
             RedisValue[] args =
             [
                 hour, day, command.AgentId, ReservationIds.New(hour), command.EstimatedInputTokens, estimate, (int)mode,
                 price.InputMicrosPerMTok, price.OutputMicrosPerMTok, cost, command.Price is null ? 0 : 1, command.Model,
                 ttlMs, (int)command.TierOverride, command.RequestId, command.TaskId, command.IdempotencyKey, fingerprint,
-                settings.IdempotencyTtlMs, settings.HourWindowTtlSeconds, settings.DayWindowTtlSeconds, settings.EventsMaxLength,
+                settings.IdempotencyTtlMs, settings.DayWindowTtlSeconds, settings.EventsMaxLength, settings.SettledRetentionMs,
             ];
             var reply = await redis.ScriptEvaluateAsync(BudgetScripts.Reserve, keys, args, cancellationToken);
             if (ScriptReplies.IsWrongWindow(reply, out var actualHour) && attempt < MaxWindowRetries)
@@ -56,16 +52,14 @@ public sealed class BudgetAccountant(IRedisDatabase redis, BudgetSettings settin
     public async ValueTask<CommitResult> CommitAsync(CommitCommand command, CancellationToken cancellationToken = default)
     {
         command.Validate();
-        var (hour, day) = GrantWindows(command.ReservationId);
         RedisKey[] keys =
         [
-            _keys.Config, _keys.Reservations, _keys.Expiries, _keys.Settled, _keys.Hour(hour), _keys.Day(day),
-            _keys.Ledger, _keys.Events, _keys.Samples,
+            _keys.Config, _keys.Reservations, _keys.Expiries, GrantDay(command.ReservationId), _keys.Ledger, _keys.Events, _keys.Samples,
         ];
         RedisValue[] args =
         [
             command.ReservationId, command.InputTokens, command.OutputTokens, command.CostMicros ?? -1, command.Model,
-            settings.HourWindowTtlSeconds, settings.DayWindowTtlSeconds, settings.EventsMaxLength, settings.OutputSampleSize,
+            settings.DayWindowTtlSeconds, settings.EventsMaxLength, settings.OutputSampleSize, settings.SettledRetentionMs,
         ];
         var reply = await redis.ScriptEvaluateAsync(BudgetScripts.Commit, keys, args, cancellationToken);
         return ScriptReplies.ReadCommit(reply, command.ReservationId);
@@ -74,13 +68,8 @@ public sealed class BudgetAccountant(IRedisDatabase redis, BudgetSettings settin
     public async ValueTask<ReleaseResult> ReleaseAsync(ReleaseCommand command, CancellationToken cancellationToken = default)
     {
         command.Validate();
-        var (hour, day) = GrantWindows(command.ReservationId);
-        RedisKey[] keys =
-        [
-            _keys.Config, _keys.Reservations, _keys.Expiries, _keys.Settled, _keys.Hour(hour), _keys.Day(day),
-            _keys.Ledger, _keys.Events,
-        ];
-        RedisValue[] args = [command.ReservationId, command.Reason, command.Message];
+        RedisKey[] keys = [_keys.Config, _keys.Reservations, _keys.Expiries, GrantDay(command.ReservationId), _keys.Ledger];
+        RedisValue[] args = [command.ReservationId, command.Reason, command.Message, settings.SettledRetentionMs];
         var reply = await redis.ScriptEvaluateAsync(BudgetScripts.Release, keys, args, cancellationToken);
         return ScriptReplies.ReadRelease(reply, command.ReservationId);
     }
@@ -88,24 +77,15 @@ public sealed class BudgetAccountant(IRedisDatabase redis, BudgetSettings settin
     public async ValueTask<Reservation> ExtendAsync(ExtendCommand command, CancellationToken cancellationToken = default)
     {
         command.Validate();
-        var (hour, day) = GrantWindows(command.ReservationId);
-        RedisKey[] keys =
-        [
-            _keys.Config, _keys.Reservations, _keys.Expiries, _keys.Settled, _keys.Hour(hour), _keys.Day(day),
-            _keys.Ledger, _keys.Events,
-        ];
-        RedisValue[] args = [command.ReservationId, (long)command.Ttl!.Value.TotalMilliseconds, settings.EventsMaxLength];
+        RedisKey[] keys = [_keys.Config, _keys.Reservations, _keys.Expiries, GrantDay(command.ReservationId), _keys.Ledger, _keys.Events];
+        RedisValue[] args = [command.ReservationId, (long)command.Ttl!.Value.TotalMilliseconds, settings.EventsMaxLength, settings.SettledRetentionMs];
         var reply = await redis.ScriptEvaluateAsync(BudgetScripts.Extend, keys, args, cancellationToken);
         return ScriptReplies.ReadReservation(reply, command.ReservationId);
     }
 
-    private static (long Hour, long Day) GrantWindows(string reservationId)
-    {
-        if (!ReservationIds.TryParseHour(reservationId, out var hour))
-        {
-            throw BudgetErrors.ReservationNotFound(reservationId);
-        }
-
-        return (hour, BudgetWindows.DayOfHour(hour));
-    }
+    /// <summary>The counters of the reservation's grant day (its id carries the grant hour).</summary>
+    private RedisKey GrantDay(string reservationId) =>
+        ReservationIds.TryParseHour(reservationId, out var hour)
+            ? _keys.Day(BudgetWindows.DayOfHour(hour))
+            : throw BudgetErrors.ReservationNotFound(reservationId);
 }

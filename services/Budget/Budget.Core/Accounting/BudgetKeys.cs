@@ -11,8 +11,7 @@ namespace Platform.Budget.Accounting;
 public sealed partial class BudgetKeys
 {
     private readonly string _prefix;
-    // Swapped as whole objects, so a reader never pairs one window's index with another's key.
-    private CachedKey? _hour;
+    // Swapped as a whole object, so a reader never pairs one day's index with another's key.
     private CachedKey? _day;
 
     public BudgetKeys(string fleetId)
@@ -27,7 +26,6 @@ public sealed partial class BudgetKeys
         Config = _prefix + "cfg";
         Reservations = _prefix + "res";
         Expiries = _prefix + "exp";
-        Settled = _prefix + "gc";
         Ledger = _prefix + "ledger";
         Events = _prefix + "events";
         Samples = _prefix + "out";
@@ -44,11 +42,11 @@ public sealed partial class BudgetKeys
     /// <summary>Hash: reservation id -> record (active ones, and settled ones until pruned).</summary>
     public RedisKey Reservations { get; }
 
-    /// <summary>Sorted set: active reservation ids by expiry (ms).</summary>
+    /// <summary>
+    /// Sorted set of reservation ids by when the sweeper must look at them: an active one at its expiry,
+    /// a settled one when its retention ends (then it is forgotten).
+    /// </summary>
     public RedisKey Expiries { get; }
-
-    /// <summary>Sorted set: settled reservation ids by settle time, for pruning.</summary>
-    public RedisKey Settled { get; }
 
     /// <summary>Stream: every decision, consumed into PostgreSQL.</summary>
     public RedisKey Ledger { get; }
@@ -66,21 +64,11 @@ public sealed partial class BudgetKeys
     /// <summary>Hash: event fan-out group -> last heartbeat, to clean up groups of dead replicas.</summary>
     public RedisKey Watchers { get; }
 
-    /// <summary>Hash of one clock hour's counters (cached: the hot path asks for the same hour all hour).</summary>
-    public RedisKey Hour(long hourIndex)
-    {
-        var cached = Volatile.Read(ref _hour);
-        if (cached is not null && cached.Index == hourIndex)
-        {
-            return cached.Key;
-        }
-
-        RedisKey key = _prefix + "h:" + hourIndex.ToString(CultureInfo.InvariantCulture);
-        Volatile.Write(ref _hour, new CachedKey(hourIndex, key));
-        return key;
-    }
-
-    /// <summary>Hash of one UTC day's counters.</summary>
+    /// <summary>
+    /// Hash of one UTC day's counters: per agent its day window ("&lt;agent&gt;") and its clock-hour
+    /// windows ("&lt;agent&gt;@&lt;hour index&gt;"), and the fleet's ("*", "*@&lt;hour&gt;"), each packed
+    /// (see <see cref="PackedWindow"/>). Cached: the hot path asks for the same day all day.
+    /// </summary>
     public RedisKey Day(long dayIndex)
     {
         var cached = Volatile.Read(ref _day);

@@ -11,57 +11,52 @@ namespace Platform.Budget.Expiry;
 /// </summary>
 public sealed class ReservationSweeper(IRedisDatabase redis, BudgetSettings settings)
 {
-    private const int ReclaimBatch = 256;
-    private const int PruneBatch = 1000;
+    private const int Batch = 1000;
     private const int MaxRoundsPerSweep = 32;
-    private static readonly RedisValue ReclaimBatchValue = ReclaimBatch;
-    private static readonly RedisValue PruneBatchValue = PruneBatch;
+    private static readonly RedisValue BatchValue = Batch;
 
     private readonly BudgetKeys _keys = settings.Keys;
 
     public async Task<SweepResult> SweepOnceAsync(CancellationToken cancellationToken = default)
     {
-        // Most expired reservations were granted this hour or the last; the script hands back the
-        // ids of any other window, and the next round declares those windows' keys.
-        var hour = BudgetWindows.HourIndex(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        IReadOnlyCollection<long> hours = [hour, hour - 1];
-        long reclaimed = 0, pruned = 0;
+        // Most expired reservations were granted today or yesterday; the script hands back the ids of
+        // any other day, and the next round declares those days' keys.
+        var today = BudgetWindows.DayIndex(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        IReadOnlyCollection<long> days = [today, today - 1];
+        long expired = 0, forgotten = 0;
         for (var round = 0; round < MaxRoundsPerSweep; round++)
         {
-            var reply = await RunAsync(hours, cancellationToken);
-            reclaimed += (long)reply[0];
-            pruned += (long)reply[1];
+            var reply = await RunAsync(days, cancellationToken);
+            expired += (long)reply[0];
+            forgotten += (long)reply[1];
             var others = new SortedSet<long>();
             for (var i = 2; i < reply.Length; i++)
             {
-                if (ReservationIds.TryParseHour((string)reply[i]!, out var other))
+                if (ReservationIds.TryParseHour((string)reply[i]!, out var hour))
                 {
-                    others.Add(other);
+                    others.Add(BudgetWindows.DayOfHour(hour));
                 }
             }
 
-            var more = (long)reply[0] == ReclaimBatch || (long)reply[1] == PruneBatch;
-            if (others.Count == 0 && !more)
+            var full = (long)reply[0] + (long)reply[1] + (reply.Length - 2) >= Batch;
+            if (others.Count == 0 && !full)
             {
                 break;
             }
 
-            hours = others.Count == 0 ? hours : others.Take(8).ToList();
+            days = others.Count == 0 ? days : others.Take(8).ToList();
         }
 
-        return new SweepResult(reclaimed, pruned);
+        return new SweepResult(expired, forgotten);
     }
 
-    private ValueTask<RedisResult> RunAsync(IReadOnlyCollection<long> hours, CancellationToken cancellationToken)
+    private ValueTask<RedisResult> RunAsync(IReadOnlyCollection<long> days, CancellationToken cancellationToken)
     {
-        var keys = new List<RedisKey> { _keys.Config, _keys.Reservations, _keys.Expiries, _keys.Settled, _keys.Ledger, _keys.Events };
-        var args = new List<RedisValue> { settings.EventsMaxLength, ReclaimBatchValue, settings.SettledRetentionMs, PruneBatchValue };
-        foreach (var hour in hours)
+        var keys = new List<RedisKey> { _keys.Config, _keys.Reservations, _keys.Expiries, _keys.Ledger, _keys.Events };
+        var args = new List<RedisValue> { settings.EventsMaxLength, BatchValue, settings.SettledRetentionMs };
+        foreach (var day in days)
         {
-            var day = BudgetWindows.DayOfHour(hour);
-            keys.Add(_keys.Hour(hour));
             keys.Add(_keys.Day(day));
-            args.Add(hour);
             args.Add(day);
         }
 

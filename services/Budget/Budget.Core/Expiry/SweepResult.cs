@@ -1,4 +1,4 @@
 namespace Platform.Budget.Expiry;
 
-/// <summary>What one sweep did: expired holds returned, settled reservations forgotten.</summary>
+/// <summary>What one sweep did: expired holds returned, settled reservations forgotten after their retention.</summary>
 public readonly record struct SweepResult(long Reclaimed, long Pruned);

@@ -10,9 +10,7 @@ namespace Platform.Budget.Hosting;
 /// </summary>
 public sealed class BudgetSettings
 {
-    /// <summary>Hour windows outlive their hour for reports, reallocation lookback and late commits.</summary>
-    private static readonly TimeSpan HourWindowLifetime = TimeSpan.FromHours(26);
-
+    /// <summary>Day counters (with their hours) outlive their day for reports, lookback and late commits.</summary>
     private static readonly TimeSpan DayWindowLifetime = TimeSpan.FromDays(8);
 
     public BudgetSettings(IOptions<BudgetOptions> options)
@@ -25,7 +23,6 @@ public sealed class BudgetSettings
         Options = options;
         Keys = new BudgetKeys(options.FleetId);
         IdempotencyTtlMs = Text((long)options.IdempotencyRetention.TotalMilliseconds);
-        HourWindowTtlSeconds = Text((long)HourWindowLifetime.TotalSeconds);
         DayWindowTtlSeconds = Text((long)DayWindowLifetime.TotalSeconds);
         EventsMaxLength = Text(options.EventsMaxLength);
         OutputSampleSize = Text(options.OutputSampleSize);
@@ -37,8 +34,6 @@ public sealed class BudgetSettings
     public BudgetKeys Keys { get; }
 
     public RedisValue IdempotencyTtlMs { get; }
-
-    public RedisValue HourWindowTtlSeconds { get; }
 
     public RedisValue DayWindowTtlSeconds { get; }
 

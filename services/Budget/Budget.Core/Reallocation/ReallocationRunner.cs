@@ -112,10 +112,7 @@ public sealed class ReallocationRunner(
             var now = await clock.NowAsync(cancellationToken);
             var planned = await PlanAsync(lookback, now, cancellationToken);
             var (hour, day) = Windows(now);
-            var args = new List<RedisValue>
-            {
-                hour, day, id, settings.Options.Reallocation.FloorPercent, settings.HourWindowTtlSeconds, settings.DayWindowTtlSeconds,
-            };
+            var args = new List<RedisValue> { hour, day, id, settings.Options.Reallocation.FloorPercent, settings.DayWindowTtlSeconds };
             foreach (var move in planned)
             {
                 args.AddRange([move.FromAgentId, move.ToAgentId, move.Tokens, move.CostMicros, move.Reason]);
@@ -123,8 +120,8 @@ public sealed class ReallocationRunner(
 
             var reply = planned.Count == 0
                 ? null
-                : await redis.ScriptEvaluateAsync(BudgetScripts.Reallocate,
-                    [settings.Keys.Config, settings.Keys.Hour(hour), settings.Keys.Day(day), settings.Keys.Ledger], [.. args], cancellationToken);
+                : await redis.ScriptEvaluateAsync(BudgetScripts.Reallocate, [settings.Keys.Config, settings.Keys.Day(day), settings.Keys.Ledger],
+                    [.. args], cancellationToken);
             if (reply is not null && reply.Length == 3 && (long)reply[0] == -2 && attempt < 3)
             {
                 continue; // the window rolled over between planning and applying: plan again
@@ -145,8 +142,7 @@ public sealed class ReallocationRunner(
     {
         var (hour, day) = Windows(now);
         var recent = await demand.ReadAsync(now - lookback, cancellationToken);
-        var hourly = new WindowCounters(await redis.HashGetAllAsync(settings.Keys.Hour(hour), cancellationToken));
-        var daily = new WindowCounters(await redis.HashGetAllAsync(settings.Keys.Day(day), cancellationToken));
+        var (hourly, daily) = WindowCounters.FromDay(await redis.HashGetAllAsync(settings.Keys.Day(day), cancellationToken), hour);
         return ReallocationPlanner.Plan(directory.Current, recent, hourly, daily, lookback, settings.Options.Reallocation.FloorPercent);
     }
 

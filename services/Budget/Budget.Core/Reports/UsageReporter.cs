@@ -28,19 +28,19 @@ public sealed class UsageReporter(IRedisDatabase redis, BudgetSettings settings,
         }
 
         var now = (await clock.NowAsync(cancellationToken)).ToUnixTimeMilliseconds();
-        var fields = limits.Keys.Select(id => (RedisValue)(id + ":ra")).ToArray();
-        var hourly = await redis.HashGetAsync(settings.Keys.Hour(BudgetWindows.HourIndex(now)), fields, cancellationToken);
-        var daily = await redis.HashGetAsync(settings.Keys.Day(BudgetWindows.DayIndex(now)), fields, cancellationToken);
-        var i = 0;
-        foreach (var id in limits.Keys.ToList())
+        var hour = BudgetWindows.HourIndex(now);
+        var ids = limits.Keys.ToList();
+        var fields = ids.SelectMany(id => new RedisValue[] { PackedWindow.HourField(id, hour), id }).ToArray();
+        var values = await redis.HashGetAsync(settings.Keys.Day(BudgetWindows.DayIndex(now)), fields, cancellationToken);
+        var reallocated = PackedWindow.IndexOf("ra");
+        for (var i = 0; i < ids.Count; i++)
         {
-            var own = limits[id];
-            limits[id] = own with
+            var own = limits[ids[i]];
+            limits[ids[i]] = own with
             {
-                HourlyTokens = own.HourlyTokens + (hourly[i].IsNull ? 0 : (long)hourly[i]),
-                DailyUsdMicros = own.DailyUsdMicros + (daily[i].IsNull ? 0 : (long)daily[i]),
+                HourlyTokens = own.HourlyTokens + PackedWindow.Parse(values[2 * i])[reallocated],
+                DailyUsdMicros = own.DailyUsdMicros + PackedWindow.Parse(values[(2 * i) + 1])[reallocated],
             };
-            i++;
         }
 
         return limits;
@@ -61,8 +61,7 @@ public sealed class UsageReporter(IRedisDatabase redis, BudgetSettings settings,
         var now = await clock.NowAsync(cancellationToken);
         var hour = BudgetWindows.HourIndex(now.ToUnixTimeMilliseconds());
         var day = BudgetWindows.DayIndex(now.ToUnixTimeMilliseconds());
-        var hourly = new WindowCounters(await redis.HashGetAllAsync(settings.Keys.Hour(hour), cancellationToken));
-        var daily = new WindowCounters(await redis.HashGetAllAsync(settings.Keys.Day(day), cancellationToken));
+        var (hourly, daily) = WindowCounters.FromDay(await redis.HashGetAllAsync(settings.Keys.Day(day), cancellationToken), hour);
         var snapshot = directory.Current;
         var calculator = new UsageCalculator(snapshot, hourly, daily, hour, day);
         var rows = snapshot.Agents.Values.Select(calculator.ForAgent).ToList();

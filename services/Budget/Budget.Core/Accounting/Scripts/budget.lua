@@ -5,6 +5,13 @@
 -- ({fleet}), so the scripts run unchanged on a Redis Cluster: one fleet = one slot.
 -- "now" comes from Redis TIME inside the script (plus the fleet's clock offset, 0 outside tests):
 -- with Redis 7 effects replication, replicas and AOF replay the writes, never the clock.
+--
+-- Counters live in one hash per UTC day ("d:<day>"): field "<agent>" holds the agent's day window,
+-- "<agent>@<hour>" its window for one clock hour of that day, "*" and "*@<hour>" the fleet's, each
+-- packed as "tu,tr,cu,cr,b,l,ra,w,n,dn,to,co": tokens used/reserved, micro-dollars used/reserved,
+-- borrowed/lent/reallocated of the window's shared budget (tokens in hour windows, micro-dollars
+-- in day windows), warning flags, grants, denials, token/micro-dollar overage. One HMGET and one
+-- HSET read and write every window a decision touches; the hash expires a week after its day.
 
 local HOUR_MS = 3600000
 local DAY_MS = 86400000
@@ -17,8 +24,8 @@ local L_GRANT, L_COMMIT, L_RELEASE, L_EXPIRE, L_DENIAL, L_BORROW, L_REALLOC, L_C
 local E_WARNING, E_LIMIT, E_DENIAL, E_REALLOC, E_BORROW, E_OVERAGE, E_EXPIRED = 1, 2, 3, 4, 5, 6, 7
 
 -- The four limited dimensions: 1 tokens/hour, 2 tokens/day, 3 USD/hour, 4 USD/day.
--- DIM_WIN: 1 = hour window hash, 2 = day window hash. Tokens/hour and USD/day are the tier-shared
--- budgets (borrowing, lending, reallocation); the other two are caps an agent sets on itself.
+-- DIM_WIN: 1 = hour window, 2 = day window. Tokens/hour and USD/day are the tier-shared budgets
+-- (borrowing, lending, reallocation); the other two are caps an agent sets on itself.
 local DIM_WIN = { 1, 2, 1, 2 }
 local DIM_UNIT = { 't', 't', 'c', 'c' }
 local DIM_SHARED = { true, false, false, true }
@@ -67,53 +74,50 @@ local function agent_cfg(packed)
            warn = tonumber(wp), est = tonumber(est) }
 end
 
--- Window hashes hold, per agent, "<id>:<field>" counters: tu/tr tokens used/reserved, cu/cr
--- micro-dollars used/reserved, b/l/ra borrowed/lent/reallocated of the window's shared unit
--- (tokens in the hour window, micro-dollars in the day window), to/co overage, n grants,
--- dn denials, w warning flags; "*:<field>" are fleet totals; "_" marks an initialised window.
-local WF = { 'tu', 'tr', 'cu', 'cr', 'b', 'l', 'ra', 'w', 'n', 'dn', 'to', 'co' }
-local FLEET_WF = { 'tu', 'tr', 'cu', 'cr' }
+-- One packed window state <-> a table of its twelve counters.
+local WINDOW_PATTERN = '^(%-?%d+),(%-?%d+),(%-?%d+),(%-?%d+),(%-?%d+),(%-?%d+),(%-?%d+),(%-?%d+),(%-?%d+),(%-?%d+),(%-?%d+),(%-?%d+)$'
 
-local function read_window(key, who)
-  local fields = {}
-  for i = 1, #WF do
-    fields[i] = who .. ':' .. WF[i]
+local function unpack_window(packed)
+  if packed then
+    local tu, tr, cu, cr, b, l, ra, w, n, dn, to, co = string.match(packed, WINDOW_PATTERN)
+    if tu then
+      return { tu = tonumber(tu), tr = tonumber(tr), cu = tonumber(cu), cr = tonumber(cr), b = tonumber(b), l = tonumber(l),
+               ra = tonumber(ra), w = tonumber(w), n = tonumber(n), dn = tonumber(dn), to = tonumber(to), co = tonumber(co) }
+    end
   end
-  for i = 1, #FLEET_WF do
-    fields[#WF + i] = '*:' .. FLEET_WF[i]
-  end
-  fields[#fields + 1] = '_'
-  local v = redis.call('HMGET', key, unpack(fields))
-  local w = { fleet = {} }
-  for i = 1, #WF do
-    w[WF[i]] = num(v[i])
-  end
-  for i = 1, #FLEET_WF do
-    w.fleet[FLEET_WF[i]] = num(v[#WF + i])
-  end
-  w.fresh = not v[#fields]
-  return w
+  return { tu = 0, tr = 0, cu = 0, cr = 0, b = 0, l = 0, ra = 0, w = 0, n = 0, dn = 0, to = 0, co = 0 }
 end
 
--- Writes back the listed agent fields and the fleet totals in one HSET; a new window gets its TTL.
-local function write_window(key, who, w, names, ttl_seconds)
+local function pack_window(w)
+  return string.format('%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d', w.tu, w.tr, w.cu, w.cr, w.b, w.l, w.ra, w.w, w.n, w.dn, w.to, w.co)
+end
+
+-- The hour and day windows of `who` (and of the fleet, as .fleet) in one HMGET; .fresh when the
+-- day hash has not been initialised yet (it then gets its TTL on write).
+local function read_windows(key, hidx, who)
+  local hour_field = who .. '@' .. hidx
+  local v = redis.call('HMGET', key, hour_field, who, '*@' .. hidx, '*', '_')
+  local hw, dw = unpack_window(v[1]), unpack_window(v[2])
+  hw.field, dw.field = hour_field, who
+  hw.fleet, dw.fleet = unpack_window(v[3]), unpack_window(v[4])
+  hw.fleet.field, dw.fleet.field = '*@' .. hidx, '*'
+  return hw, dw, not v[5]
+end
+
+-- Writes windows (tables carrying .field) back in one HSET; a fresh day hash gets its TTL.
+local function write_windows(key, windows, fresh, ttl_seconds)
   local args = { key }
-  for i = 1, #names do
-    args[#args + 1] = who .. ':' .. names[i]
-    args[#args + 1] = int(w[names[i]])
+  for i = 1, #windows do
+    args[#args + 1] = windows[i].field
+    args[#args + 1] = pack_window(windows[i])
   end
-  for i = 1, #FLEET_WF do
-    args[#args + 1] = '*:' .. FLEET_WF[i]
-    args[#args + 1] = int(w.fleet[FLEET_WF[i]])
-  end
-  if w.fresh then
+  if fresh then
     args[#args + 1] = '_'
     args[#args + 1] = '1'
   end
   redis.call('HSET', unpack(args))
-  if w.fresh then
+  if fresh then
     redis.call('EXPIRE', key, ttl_seconds)
-    w.fresh = false
   end
 end
 
@@ -164,13 +168,6 @@ local function put(fields, name, value)
   end
 end
 
-local function put_int(fields, name, value)
-  if value ~= nil then
-    fields[#fields + 1] = name
-    fields[#fields + 1] = int(value)
-  end
-end
-
 local function ledger(key, fields)
   return redis.call('XADD', key, '*', unpack(fields))
 end
@@ -201,9 +198,7 @@ local function decision_inputs(cfg, wins, fleet_lim)
 end
 
 -- Threshold and 100% crossings, once per window and dimension (flag bits in the window's "w").
--- Returns true when a flag changed (the caller writes "w" back).
 local function check_thresholds(ctx, cfg, wins, who, tier)
-  local changed = false
   for d = 1, 4 do
     local w = wins[DIM_WIN[d]]
     local limit = dim_limit(cfg, w, d)
@@ -226,20 +221,18 @@ local function check_thresholds(ctx, cfg, wins, who, tier)
         crossings[#crossings + 1] = { E_LIMIT, 100 }
       end
       for i = 1, #crossings do
-        changed = true
         local kind, threshold = crossings[i][1], crossings[i][2]
         local pct_text = string.format('%.2f', pct)
         local amount = DIM_UNIT[d] == 't' and 'k' or 'c'
         local f = { 't', L_WARNING, 'ts', int(ctx.now), 'a', who, 'tr', tier, amount, int(consumed) }
         put(f, 'msg', string.format('%s at %s%% of %s (threshold %d%%)', DIM_NAME[d], pct_text, int(limit), threshold))
         ledger(ctx.ledger, f)
-        local e = { 'e', kind, 'ts', int(ctx.now), 'a', who, 'tr', tier, 'w', DIM_NAME[d], 'th', threshold, 'ut', pct_text,
-                    'l', int(limit), 'cs', int(consumed), 'we', int(window_end(d, ctx.hidx, ctx.didx)) }
-        event(ctx.events, ctx.events_max, e)
+        event(ctx.events, ctx.events_max, { 'e', kind, 'ts', int(ctx.now), 'a', who, 'tr', tier, 'w', DIM_NAME[d], 'th', threshold,
+                                            'ut', pct_text, 'l', int(limit), 'cs', int(consumed),
+                                            'we', int(window_end(d, ctx.hidx, ctx.didx)) })
       end
     end
   end
-  return changed
 end
 
 -- Loans recorded on a reservation: flat { lender, tier, tokens, micros, ... }.
@@ -264,33 +257,30 @@ local function unpack_record(packed)
   return cmsgpack.unpack(packed)
 end
 
--- Marks a reservation settled: it leaves the expiry index and is kept (for idempotent repeats)
--- until the sweeper prunes it after the retention period.
+-- Marks a reservation settled. The expiry index then holds it until the retention passes, when the
+-- sweeper forgets it; meanwhile repeats of Commit/Release answer from the record.
 local function settle(ctx, rid, rec, state)
   rec[R_STATE] = state
   rec[R_SETTLED] = ctx.now
   redis.call('HSET', ctx.res, rid, cmsgpack.pack(rec))
-  redis.call('ZREM', ctx.exp, rid)
-  redis.call('ZADD', ctx.gc, ctx.now, rid)
+  redis.call('ZADD', ctx.exp, ctx.now + ctx.retention, rid)
 end
 
 -- Takes a reservation's hold off its grant windows (release and expiry).
-local function return_hold(rec, hour_key, day_key)
-  local who, tok, cost = rec[R_AGENT], rec[R_TOK], rec[R_COST]
-  for _, key in ipairs({ hour_key, day_key }) do
-    redis.call('HINCRBY', key, who .. ':tr', int(-tok))
-    redis.call('HINCRBY', key, '*:tr', int(-tok))
-    if cost ~= 0 then
-      redis.call('HINCRBY', key, who .. ':cr', int(-cost))
-      redis.call('HINCRBY', key, '*:cr', int(-cost))
-    end
+local function return_hold(rec, day_key)
+  local hw, dw = read_windows(day_key, rec[R_HIDX], rec[R_AGENT])
+  local tok, cost = rec[R_TOK], rec[R_COST]
+  for _, w in ipairs({ hw, dw, hw.fleet, dw.fleet }) do
+    w.tr = w.tr - tok
+    w.cr = w.cr - cost
   end
+  write_windows(day_key, { hw, dw, hw.fleet, dw.fleet }, false, 0)
 end
 
 -- Returns an expired hold to its grant windows, records the expiry and raises the event.
-local function expire_reservation(ctx, rid, rec, hour_key, day_key)
+local function expire_reservation(ctx, rid, rec, day_key)
   local who, tok, cost = rec[R_AGENT], rec[R_TOK], rec[R_COST]
-  return_hold(rec, hour_key, day_key)
+  return_hold(rec, day_key)
   settle(ctx, rid, rec, EXPIRED)
   local f = { 't', L_EXPIRE, 'ts', int(ctx.now), 'a', who, 'tr', rec[R_TIER], 'r', rid, 'k', int(tok), 'c', int(cost) }
   put(f, 'm', rec[R_MODEL])
@@ -302,12 +292,13 @@ local function expire_reservation(ctx, rid, rec, hour_key, day_key)
                                       'k', int(tok), 'c', int(cost), 'x', int(rec[R_EXP]), 'cr', int(rec[R_CREATED]), 'm', rec[R_MODEL] })
 end
 
--- Reclaims up to `limit` expired reservations whose grant windows are the ones given; returns the
--- ids it could not handle (granted in other windows) so the caller can pass their keys, and how
--- many it reclaimed.
-local function reclaim_expired(ctx, limit, windows)
+-- Works through up to `limit` due entries of the expiry index: active reservations past their
+-- expiry whose grant day is one of `days` ({ didx = key }) are expired; settled ones past their
+-- retention are forgotten. Returns the ids granted on other days (the caller passes their keys),
+-- how many it expired and how many it forgot.
+local function sweep_due(ctx, limit, days)
   local ids = redis.call('ZRANGEBYSCORE', ctx.exp, '-inf', ctx.now, 'LIMIT', 0, limit)
-  local others, reclaimed = {}, 0
+  local others, expired, forgotten = {}, 0, 0
   for i = 1, #ids do
     local rid = ids[i]
     local packed = redis.call('HGET', ctx.res, rid)
@@ -315,25 +306,17 @@ local function reclaim_expired(ctx, limit, windows)
       redis.call('ZREM', ctx.exp, rid)
     else
       local rec = unpack_record(packed)
-      local handled = false
       if rec[R_STATE] ~= ACTIVE then
+        redis.call('HDEL', ctx.res, rid)
         redis.call('ZREM', ctx.exp, rid)
-        handled = true
+        forgotten = forgotten + 1
+      elseif days[rec[R_DIDX]] then
+        expire_reservation(ctx, rid, rec, days[rec[R_DIDX]])
+        expired = expired + 1
       else
-        for j = 1, #windows do
-          local win = windows[j]
-          if rec[R_HIDX] == win.hidx and rec[R_DIDX] == win.didx then
-            expire_reservation(ctx, rid, rec, win.hour, win.day)
-            reclaimed = reclaimed + 1
-            handled = true
-            break
-          end
-        end
-      end
-      if not handled then
         others[#others + 1] = rid
       end
     end
   end
-  return others, reclaimed
+  return others, expired, forgotten
 end

@@ -1,11 +1,11 @@
 -- Commit: settle a reservation with the actual usage. The hold leaves the grant windows and the
 -- usage is charged to them as it is (money was spent), even beyond the hold or the limit; the part
 -- beyond the allowance is recorded as overage.
--- KEYS: 1 cfg, 2 reservations, 3 expiry index, 4 settled index, 5 grant hour window,
---       6 grant day window, 7 ledger stream, 8 events stream, 9 output samples
+-- KEYS: 1 cfg, 2 reservations, 3 expiry index, 4 grant day counters, 5 ledger stream,
+--       6 events stream, 7 output samples
 -- ARGV: 1 reservation id, 2 input tokens, 3 output tokens, 4 cost (-1 = from the reserved prices),
---       5 model ('' = as reserved), 6 hour window ttl s, 7 day window ttl s, 8 events max length,
---       9 output sample size
+--       5 model ('' = as reserved), 6 day counters ttl s, 7 events max length, 8 output sample size,
+--       9 settled retention ms
 -- Reply: { tokens, micros, held tokens, held micros, overage tokens, overage micros, expired 1/0,
 --        duplicate 1/0 } or { -1, code, detail }.
 
@@ -48,19 +48,15 @@ if state == ACTIVE then
 end
 local expired = (state == EXPIRED or now > rec[R_EXP]) and 1 or 0
 
-local ctx = { now = now, hidx = rec[R_HIDX], didx = rec[R_DIDX], res = KEYS[2], exp = KEYS[3], gc = KEYS[4],
-              ledger = KEYS[7], events = KEYS[8], events_max = ARGV[8] }
-local hw, dw = read_window(KEYS[5], who), read_window(KEYS[6], who)
+local ctx = { now = now, hidx = rec[R_HIDX], didx = rec[R_DIDX], res = KEYS[2], exp = KEYS[3], ledger = KEYS[5], events = KEYS[6],
+              events_max = ARGV[7], retention = tonumber(ARGV[9]) }
+local hw, dw, fresh = read_windows(KEYS[4], rec[R_HIDX], who)
 local wins = { hw, dw }
-for _, w in ipairs(wins) do
+for _, w in ipairs({ hw, dw, hw.fleet, dw.fleet }) do
   w.tu = w.tu + tok
   w.tr = w.tr - held_tok
   w.cu = w.cu + cost
   w.cr = w.cr - held_cost
-  w.fleet.tu = w.fleet.tu + tok
-  w.fleet.tr = w.fleet.tr - held_tok
-  w.fleet.cu = w.fleet.cu + cost
-  w.fleet.cr = w.fleet.cr - held_cost
 end
 
 -- Overage: what this commit charged beyond both its hold and the allowance.
@@ -86,8 +82,7 @@ if cfg then
   end
   check_thresholds(ctx, cfg, wins, who, rec[R_TIER])
 end
-write_window(KEYS[5], who, hw, { 'tu', 'tr', 'cu', 'cr', 'to', 'co', 'w' }, ARGV[6])
-write_window(KEYS[6], who, dw, { 'tu', 'tr', 'cu', 'cr', 'to', 'co', 'w' }, ARGV[7])
+write_windows(KEYS[4], { hw, dw, hw.fleet, dw.fleet }, fresh, ARGV[6])
 
 local model = ARGV[5]
 if model == '' then
@@ -98,8 +93,8 @@ settle(ctx, rid, rec, COMMITTED)
 
 -- Observed output lengths feed p95 reservation sizing (a ring of the last N per agent).
 if cfg and cfg.est == 2 then
-  local seen = redis.call('HINCRBY', KEYS[9], who .. ':n', 1)
-  redis.call('HSET', KEYS[9], who .. ':' .. ((seen - 1) % tonumber(ARGV[9])), int(out_tok))
+  local seen = redis.call('HINCRBY', KEYS[7], who .. ':n', 1)
+  redis.call('HSET', KEYS[7], who .. ':' .. ((seen - 1) % tonumber(ARGV[8])), int(out_tok))
 end
 
 local f = { 't', L_COMMIT, 'ts', int(now), 'a', who, 'tr', rec[R_TIER], 'r', rid, 'k', int(tok), 'c', int(cost),
@@ -118,9 +113,9 @@ end
 if cfg then
   put(f, 'd', decision_inputs(cfg, wins, {}))
 end
-ledger(KEYS[7], f)
+ledger(KEYS[5], f)
 if ov_tok > 0 or ov_cost > 0 then
-  event(KEYS[8], ARGV[8], { 'e', E_OVERAGE, 'ts', int(now), 'a', who, 'tr', rec[R_TIER], 'r', rid, 'k', int(tok), 'c', int(cost),
+  event(KEYS[6], ARGV[7], { 'e', E_OVERAGE, 'ts', int(now), 'a', who, 'tr', rec[R_TIER], 'r', rid, 'k', int(tok), 'c', int(cost),
                             'x', int(rec[R_EXP]), 'cr', int(rec[R_CREATED]), 'm', model, 'ok', int(ov_tok), 'oc', int(ov_cost) })
 end
 return reply(0)

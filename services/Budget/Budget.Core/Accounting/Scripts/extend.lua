@@ -1,7 +1,6 @@
 -- ExtendReservation: push an ACTIVE reservation's expiry to now + ttl.
--- KEYS: 1 cfg, 2 reservations, 3 expiry index, 4 settled index, 5 grant hour window,
---       6 grant day window, 7 ledger stream, 8 events stream
--- ARGV: 1 reservation id, 2 ttl ms, 3 events max length
+-- KEYS: 1 cfg, 2 reservations, 3 expiry index, 4 grant day counters, 5 ledger stream, 6 events stream
+-- ARGV: 1 reservation id, 2 ttl ms, 3 events max length, 4 settled retention ms
 -- Reply: the reservation (see reservation_reply) or { -1, code, detail }.
 
 local rid = ARGV[1]
@@ -15,11 +14,11 @@ if rec[R_STATE] ~= ACTIVE then
 end
 
 local now = now_ms(num(redis.call('HGET', KEYS[1], 'clk')))
-local ctx = { now = now, hidx = rec[R_HIDX], didx = rec[R_DIDX], res = KEYS[2], exp = KEYS[3], gc = KEYS[4],
-              ledger = KEYS[7], events = KEYS[8], events_max = ARGV[3] }
+local ctx = { now = now, hidx = rec[R_HIDX], didx = rec[R_DIDX], res = KEYS[2], exp = KEYS[3], ledger = KEYS[5], events = KEYS[6],
+              events_max = ARGV[3], retention = tonumber(ARGV[4]) }
 if rec[R_EXP] <= now then
   -- Past its expiry but not swept yet: it is expired, so settle it as such rather than revive it.
-  expire_reservation(ctx, rid, rec, KEYS[5], KEYS[6])
+  expire_reservation(ctx, rid, rec, KEYS[4])
   return { -1, 'NOT_ACTIVE', tostring(EXPIRED) }
 end
 
@@ -30,5 +29,5 @@ redis.call('ZADD', KEYS[3], rec[R_EXP], rid)
 local f = { 't', L_EXTEND, 'ts', int(now), 'a', rec[R_AGENT], 'tr', rec[R_TIER], 'r', rid, 'x', int(rec[R_EXP]) }
 put(f, 'm', rec[R_MODEL])
 put(f, 'msg', 'expiry moved from ' .. int(previous) .. ' to ' .. int(rec[R_EXP]))
-ledger(KEYS[7], f)
+ledger(KEYS[5], f)
 return reservation_reply(rid, rec)

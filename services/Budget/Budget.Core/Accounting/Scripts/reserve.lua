@@ -1,11 +1,11 @@
 -- Reserve: grant or deny one hold, atomically, and record the decision in the ledger.
--- KEYS: 1 cfg, 2 hour window, 3 day window, 4 reservations, 5 expiry index, 6 settled index,
---       7 idempotency key, 8 ledger stream, 9 events stream
+-- KEYS: 1 cfg, 2 day counters, 3 reservations, 4 expiry index, 5 idempotency key, 6 ledger stream,
+--       7 events stream
 -- ARGV: 1 hour index, 2 day index (as the caller computed them), 3 agent, 4 reservation id,
 --       5 input tokens, 6 output tokens held, 7 estimate mode, 8 input price, 9 output price,
 --       10 cost held, 11 priced (1/0), 12 model, 13 ttl ms (0 = fleet default), 14 tier override
 --       (0 = none), 15 request id, 16 task id, 17 idempotency key, 18 request fingerprint,
---       19 idempotency ttl ms, 20 hour window ttl s, 21 day window ttl s, 22 events max length
+--       19 idempotency ttl ms, 20 day counters ttl s, 21 events max length, 22 settled retention ms
 -- Reply: a reservation (see reservation_reply), { 0, reason, retry ms, tokens, available tokens,
 --        micros, available micros, message } for a denial, { -1, code, detail } for an error,
 --        { -2, hour index, day index } when the caller's window guess was wrong (retry with these).
@@ -14,7 +14,7 @@ local agent = ARGV[3]
 local cfgv = redis.call('HMGET', KEYS[1], 'clk', 'f:th', 'f:td', 'f:ch', 'f:cd', 'f:ttl', 'spare', 'a:' .. agent)
 local now = now_ms(num(cfgv[1]))
 
-local prior = redis.call('GET', KEYS[7])
+local prior = redis.call('GET', KEYS[5])
 if prior then
   local fingerprint, reply = cmsgpack.unpack(prior)
   if fingerprint ~= ARGV[18] then
@@ -49,14 +49,11 @@ if ARGV[11] ~= '1' and (cfg.lim[3] or cfg.lim[4] or fleet_lim[3] or fleet_lim[4]
 end
 local spare_only = string.sub(cfgv[7] or '', tier, tier) == '1'
 
-local ctx = { now = now, hidx = hidx, didx = didx, res = KEYS[4], exp = KEYS[5], gc = KEYS[6], ledger = KEYS[8],
-              events = KEYS[9], events_max = ARGV[22] }
-reclaim_expired(ctx, 4, { { hidx = hidx, didx = didx, hour = KEYS[2], day = KEYS[3] } })
-
+local day_key = KEYS[2]
+local ctx = { now = now, hidx = hidx, didx = didx, res = KEYS[3], exp = KEYS[4], ledger = KEYS[6], events = KEYS[7],
+              events_max = ARGV[21], retention = tonumber(ARGV[22]) }
 local tok, cost = tonumber(ARGV[5]) + tonumber(ARGV[6]), tonumber(ARGV[10])
 local q = { tok, tok, cost, cost }
-local hw, dw = read_window(KEYS[2], agent), read_window(KEYS[3], agent)
-local wins = { hw, dw }
 
 -- Lenders of the borrower's tier, in borrowing order (mirrored from the tier policies).
 local lender_ids = nil
@@ -73,39 +70,35 @@ local function lenders()
   return lender_ids
 end
 
--- Plans loans covering `need` in shared dimension d; returns the plan (or nil if it cannot be
--- covered) and what could be borrowed in total.
+-- Plans loans covering `need` in shared dimension d: { { lender, tier, amount, window }, ... } or
+-- nil if it cannot be covered; plus what could be borrowed in total and the lenders' total limit.
 local function plan_loans(d, need)
   local ids = lenders()
   if #ids == 0 then
     return nil, 0, 0
   end
   local cfg_fields, win_fields = {}, {}
-  local u = DIM_UNIT[d]
   for i = 1, #ids do
     cfg_fields[i] = 'a:' .. ids[i]
-    local base = (i - 1) * 4
-    win_fields[base + 1] = ids[i] .. ':' .. u .. 'u'
-    win_fields[base + 2] = ids[i] .. ':' .. u .. 'r'
-    win_fields[base + 3] = ids[i] .. ':l'
-    win_fields[base + 4] = ids[i] .. ':ra'
+    win_fields[i] = DIM_WIN[d] == 1 and (ids[i] .. '@' .. hidx) or ids[i]
   end
   local cfgs = redis.call('HMGET', KEYS[1], unpack(cfg_fields))
-  local vals = redis.call('HMGET', KEYS[1 + DIM_WIN[d]], unpack(win_fields))
+  local states = redis.call('HMGET', day_key, unpack(win_fields))
   local plan, remaining, borrowable, capacity = {}, need, 0, 0
   for i = 1, #ids do
     local lender = agent_cfg(cfgs[i])
     if lender and lender.state == 1 and lender.lim[d] ~= nil then
-      local base = (i - 1) * 4
-      local limit = lender.lim[d] + num(vals[base + 4])
+      local w = unpack_window(states[i])
+      w.field = win_fields[i]
+      local limit = lender.lim[d] + w.ra
       capacity = capacity + limit
-      local spare = limit - num(vals[base + 3]) - num(vals[base + 1]) - num(vals[base + 2])
+      local spare = limit - w.l - dim_used(w, d) - dim_reserved(w, d)
       if spare > 0 then
         borrowable = borrowable + spare
         if remaining > 0 then
           local take = math.min(spare, remaining)
           remaining = remaining - take
-          plan[#plan + 1] = { ids[i], lender.tier, take }
+          plan[#plan + 1] = { ids[i], lender.tier, take, w }
         end
       end
     end
@@ -116,103 +109,113 @@ local function plan_loans(d, need)
   return plan, borrowable, capacity
 end
 
-local plans = {}
-local deny_reason, deny_dim, available, deny_room = nil, nil, 0, 0
-for d = 1, 4 do
-  local w = wins[DIM_WIN[d]]
-  local allowance = dim_allowance(cfg, w, d)
-  if allowance ~= nil then
-    local used, reserved = dim_used(w, d), dim_reserved(w, d)
-    local need = used + reserved + q[d] - allowance
-    if need > 0 then
-      local plan, borrowable, capacity = nil, 0, 0
-      -- An agent in overage (used > allowance) is not lent more: its window is closed.
-      if DIM_SHARED[d] and not spare_only and used <= allowance then
-        plan, borrowable, capacity = plan_loans(d, need)
-      end
-      if plan then
-        plans[d] = plan
-      else
-        deny_dim = d
-        available = math.max(0, allowance - used - reserved) + borrowable
-        deny_room = allowance + borrowable - used
-        if q[d] > dim_limit(cfg, w, d) + capacity then
-          deny_reason = DENIAL_TOO_LARGE
-        elseif spare_only and DIM_SHARED[d] then
-          deny_reason = DENIAL_NO_SPARE
-        else
-          deny_reason = DIM_DENIAL[d]
+-- The decision on the current windows: loans per shared dimension, or why not.
+local function decide(wins)
+  local plans = {}
+  for d = 1, 4 do
+    local w = wins[DIM_WIN[d]]
+    local allowance = dim_allowance(cfg, w, d)
+    if allowance ~= nil then
+      local used, reserved = dim_used(w, d), dim_reserved(w, d)
+      local need = used + reserved + q[d] - allowance
+      if need > 0 then
+        local plan, borrowable, capacity = nil, 0, 0
+        -- An agent in overage (used > allowance) is not lent more: its window is closed.
+        if DIM_SHARED[d] and not spare_only and used <= allowance then
+          plan, borrowable, capacity = plan_loans(d, need)
         end
-        break
+        if plan then
+          plans[d] = plan
+        else
+          local reason = DIM_DENIAL[d]
+          if q[d] > dim_limit(cfg, w, d) + capacity then
+            reason = DENIAL_TOO_LARGE
+          elseif spare_only and DIM_SHARED[d] then
+            reason = DENIAL_NO_SPARE
+          end
+          return { reason = reason, dim = d, available = math.max(0, allowance - used - reserved) + borrowable,
+                   room = allowance + borrowable - used }
+        end
       end
     end
   end
-end
-if not deny_reason then
   for d = 1, 4 do
     local limit = fleet_lim[d]
     if limit ~= nil then
       local f = wins[DIM_WIN[d]].fleet
       local used, reserved = f[DIM_UNIT[d] .. 'u'], f[DIM_UNIT[d] .. 'r']
       if used + reserved + q[d] > limit then
-        deny_dim = d
-        available = math.max(0, limit - used - reserved)
-        deny_room = limit - used
-        deny_reason = q[d] > limit and DENIAL_TOO_LARGE or DENIAL_FLEET
-        break
+        return { reason = q[d] > limit and DENIAL_TOO_LARGE or DENIAL_FLEET, dim = d,
+                 available = math.max(0, limit - used - reserved), room = limit - used }
       end
     end
   end
+  return { plans = plans }
 end
 
+local hw, dw, fresh = read_windows(day_key, hidx, agent)
+local outcome = decide({ hw, dw })
+if outcome.reason and outcome.reason ~= DENIAL_TOO_LARGE then
+  -- Before refusing, take back holds whose callers vanished (the sweeper would, a little later).
+  local _, expired = sweep_due(ctx, 16, { [didx] = day_key })
+  if expired > 0 then
+    hw, dw, fresh = read_windows(day_key, hidx, agent)
+    outcome = decide({ hw, dw })
+  end
+end
+local wins = { hw, dw }
 local model, request_id, task_id, idem_key = ARGV[12], ARGV[15], ARGV[16], ARGV[17]
 
-if deny_reason then
-  redis.call('HINCRBY', KEYS[2], agent .. ':dn', 1)
-  redis.call('HINCRBY', KEYS[3], agent .. ':dn', 1)
+if outcome.reason then
+  local reason, d, available = outcome.reason, outcome.dim, outcome.available
+  hw.dn = hw.dn + 1
+  dw.dn = dw.dn + 1
+  write_windows(day_key, { hw, dw }, fresh, ARGV[20])
   local retry = -1
-  if deny_reason ~= DENIAL_TOO_LARGE then
-    retry = window_end(deny_dim, hidx, didx) - now
+  if reason ~= DENIAL_TOO_LARGE then
+    retry = window_end(d, hidx, didx) - now
     -- The request fits once held budget comes back (in-flight calls settle within seconds):
     -- worth retrying well before the window ends.
-    if q[deny_dim] <= deny_room then
+    if q[d] <= outcome.room then
       retry = math.min(retry, 1000)
     end
   end
-  local unit = DIM_UNIT[deny_dim] == 't' and 'tokens' or 'micro-USD'
-  local scope = deny_reason == DENIAL_FLEET and 'the fleet' or ('agent ' .. agent)
-  local message = string.format('%s: %s %s requested, %s available in %s (%s)', DIM_NAME[deny_dim], int(q[deny_dim]), unit,
-                                int(available), scope, deny_reason == DENIAL_TOO_LARGE and 'the request exceeds the whole limit' or
-                                ('window resets in ' .. int(math.ceil((window_end(deny_dim, hidx, didx) - now) / 1000)) .. ' s'))
+  local unit = DIM_UNIT[d] == 't' and 'tokens' or 'micro-USD'
+  local scope = reason == DENIAL_FLEET and 'the fleet' or ('agent ' .. agent)
+  local message = string.format('%s: %s %s requested, %s available in %s (%s)', DIM_NAME[d], int(q[d]), unit, int(available), scope,
+                                reason == DENIAL_TOO_LARGE and 'the request exceeds the whole limit' or
+                                ('window resets in ' .. int(math.ceil((window_end(d, hidx, didx) - now) / 1000)) .. ' s'))
   local avail_tok, avail_cost = -1, -1
-  if DIM_UNIT[deny_dim] == 't' then
+  if DIM_UNIT[d] == 't' then
     avail_tok = available
   else
     avail_cost = available
   end
-  local f = { 't', L_DENIAL, 'ts', int(now), 'a', agent, 'tr', tier, 'k', int(tok), 'c', int(cost), 'dr', deny_reason }
+  local f = { 't', L_DENIAL, 'ts', int(now), 'a', agent, 'tr', tier, 'k', int(tok), 'c', int(cost), 'dr', reason }
   put(f, 'm', model)
   put(f, 'rq', request_id)
   put(f, 'tk', task_id)
   put(f, 'ik', idem_key)
   put(f, 'd', decision_inputs(cfg, wins, fleet_lim))
   put(f, 'msg', message)
-  ledger(KEYS[8], f)
-  event(KEYS[9], ARGV[22], { 'e', E_DENIAL, 'ts', int(now), 'a', agent, 'tr', tier, 'dr', deny_reason, 'ra', int(retry),
+  ledger(KEYS[6], f)
+  event(KEYS[7], ARGV[21], { 'e', E_DENIAL, 'ts', int(now), 'a', agent, 'tr', tier, 'dr', reason, 'ra', int(retry),
                              'k', int(tok), 'ak', int(avail_tok), 'c', int(cost), 'ac', int(avail_cost), 'msg', message })
-  return { 0, deny_reason, retry, tok, avail_tok, cost, avail_cost, message }
+  return { 0, reason, retry, tok, avail_tok, cost, avail_cost, message }
 end
 
 -- Granted: lend first (the allowance recorded in the ledger includes the loans), then hold.
+local writes = { hw, dw, hw.fleet, dw.fleet }
 local loans, by_lender = {}, {}
 for d = 1, 4 do
-  local plan = plans[d]
+  local plan = outcome.plans[d]
   if plan then
     local w = wins[DIM_WIN[d]]
     for i = 1, #plan do
-      local lender, lender_tier, amount = plan[i][1], plan[i][2], plan[i][3]
+      local lender, lender_tier, amount, lender_window = plan[i][1], plan[i][2], plan[i][3], plan[i][4]
       w.b = w.b + amount
-      redis.call('HINCRBY', KEYS[1 + DIM_WIN[d]], lender .. ':l', int(amount))
+      lender_window.l = lender_window.l + amount
+      writes[#writes + 1] = lender_window
       local loan = by_lender[lender]
       if not loan then
         loan = { lender, lender_tier, 0, 0 }
@@ -237,8 +240,7 @@ for _, w in ipairs(wins) do
   w.fleet.cr = w.fleet.cr + cost
 end
 check_thresholds(ctx, cfg, wins, agent, tier)
-write_window(KEYS[2], agent, hw, { 'tr', 'cr', 'n', 'b', 'w' }, ARGV[20])
-write_window(KEYS[3], agent, dw, { 'tr', 'cr', 'n', 'b', 'w' }, ARGV[21])
+write_windows(day_key, writes, fresh, ARGV[20])
 
 local remaining = { -1, -1 }
 for d = 1, 4 do
@@ -267,10 +269,10 @@ local rid = ARGV[4]
 local rec = { ACTIVE, agent, tier, tok, cost, hidx, didx, now + ttl, now, tonumber(ARGV[8]), tonumber(ARGV[9]), model,
               tonumber(ARGV[6]), tonumber(ARGV[7]), request_id, task_id, idem_key, flat_loans, remaining[1], remaining[2],
               0, 0, 0, 0, 0, 0, '' }
-redis.call('HSET', KEYS[4], rid, cmsgpack.pack(rec))
-redis.call('ZADD', KEYS[5], now + ttl, rid)
+redis.call('HSET', KEYS[3], rid, cmsgpack.pack(rec))
+redis.call('ZADD', KEYS[4], now + ttl, rid)
 local reply = reservation_reply(rid, rec)
-redis.call('SET', KEYS[7], cmsgpack.pack(ARGV[18], reply), 'PX', ARGV[19])
+redis.call('SET', KEYS[5], cmsgpack.pack(ARGV[18], reply), 'PX', ARGV[19])
 
 local f = { 't', L_GRANT, 'ts', int(now), 'a', agent, 'tr', tier, 'r', rid, 'k', int(tok), 'c', int(cost), 'x', int(now + ttl) }
 put(f, 'm', model)
@@ -278,17 +280,17 @@ put(f, 'rq', request_id)
 put(f, 'tk', task_id)
 put(f, 'ik', idem_key)
 put(f, 'd', inputs)
-ledger(KEYS[8], f)
+ledger(KEYS[6], f)
 if #loans > 0 then
   local parts = {}
   for i = 1, #loans do
     local loan = loans[i]
     local b = { 't', L_BORROW, 'ts', int(now), 'a', agent, 'tr', tier, 'r', rid, 'o', loan[1], 'k', int(loan[3]), 'c', int(loan[4]) }
     put(b, 'msg', 'lent by ' .. loan[1] .. ' (tier ' .. loan[2] .. ') for the rest of the window')
-    ledger(KEYS[8], b)
+    ledger(KEYS[6], b)
     parts[#parts + 1] = loan[1] .. ':' .. loan[2] .. ':' .. int(loan[3]) .. ':' .. int(loan[4])
   end
-  event(KEYS[9], ARGV[22], { 'e', E_BORROW, 'ts', int(now), 'a', agent, 'tr', tier, 'r', rid, 'k', int(tok), 'c', int(cost),
+  event(KEYS[7], ARGV[21], { 'e', E_BORROW, 'ts', int(now), 'a', agent, 'tr', tier, 'r', rid, 'k', int(tok), 'c', int(cost),
                              'x', int(now + ttl), 'cr', int(now), 'm', model, 'ln', table.concat(parts, ';') })
 end
 return reply

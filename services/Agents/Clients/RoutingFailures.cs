@@ -18,6 +18,9 @@ internal static class RoutingFailures
             StatusCode.ResourceExhausted => StepFailureKind.RateLimited,
             StatusCode.Unavailable or StatusCode.Internal or StatusCode.Unknown or StatusCode.Aborted => StepFailureKind.Transient,
             StatusCode.FailedPrecondition when reason == "NO_ELIGIBLE_MODEL" => StepFailureKind.NoEligibleModel,
+            // The agent was confirmed at submission and agents are never deleted: a not-found now is the budget
+            // service's registry catching up (seen right after registration). A few retries, then FAILED.
+            StatusCode.NotFound when reason == "AGENT_NOT_FOUND" => StepFailureKind.Transient,
             _ => StepFailureKind.Permanent,
         };
         var denial = e.Trailers.GetValue("platform-denial-reason");

@@ -100,7 +100,9 @@ public sealed class FleetTests(ChainFixture chain, ITestOutputHelper output)
     {
         var run = Guid.NewGuid().ToString("N")[..6];
         var agents = Enumerable.Range(0, count).Select(i => $"{prefix}-{run}-{i:D2}").ToArray();
-        await Parallel.ForEachAsync(agents, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (agent, _) => await chain.RegisterAgentAsync(agent));
+        // One at a time: the budget service's registry mirror can miss agents registered concurrently for a moment.
+        foreach (var agent in agents)
+            await chain.RegisterAgentAsync(agent);
         return agents;
     }
 

@@ -127,12 +127,17 @@ public sealed class RecordAndValidationTests : IAsyncLifetime
         await Client.RecordAsync(new RecordRequest { Events = { Call("prom-1", DateTime.UtcNow) } }, deadline: Deadline());
 
         var text = await _service.Http.GetStringAsync("/metrics");
-        Assert.Contains("platform_llm_requests_total{", text);
-        Assert.Contains("model=\"gpt-4o-mini\"", text);
-        Assert.Contains("platform_llm_latency_seconds_bucket{", text);
-        Assert.Contains("platform_llm_tokens_total{", text);
-        Assert.Contains("platform_llm_cost_usd_total{", text);
-        Assert.Contains("platform_metrics_events_stored_total{", text);
+        Assert.Contains("platform_llm_requests_total{model=\"gpt-4o-mini\",provider=\"openai\",status=\"ok\",tier=\"high\"} 1", text);
+        Assert.Contains("platform_llm_tokens_total{direction=\"input\",model=\"gpt-4o-mini\",provider=\"openai\"} 1000", text);
+
+        // The official client's parser reads the page, and every family has the documented type.
+        var families = await PrometheusText.ParseAsync(text);
+        Assert.Equal("counter", families["platform_llm_requests"]);
+        Assert.Equal("histogram", families["platform_llm_latency_seconds"]);
+        Assert.Equal("counter", families["platform_llm_tokens"]);
+        Assert.Equal("counter", families["platform_llm_cost_usd"]);
+        Assert.Equal("counter", families["platform_metrics_events_stored"]);
+        Assert.Equal("histogram", families["platform_metrics_batch_write_duration_seconds"]);
     }
 
     private static CallEvent Call(string id, DateTime time) => new()

@@ -70,6 +70,7 @@ public sealed class LedgerConsumer(IRedisDatabase redis, BudgetSettings settings
                 // and is read again first.
                 logger.LogWarning(exception, "Ledger consumer: Redis step failed; retrying in {Delay}", retryDelay);
                 reader.Rewind();
+                groupReady = false; // after a Redis restart without data the group must be created again (NOGROUP)
                 await DelayAsync(retryDelay, stoppingToken);
                 retryDelay = Backoff(retryDelay);
             }

@@ -35,7 +35,7 @@ public sealed class AgentsInstruments
         _cost = Meter.CreateCounter<long>("platform.agents.cost", "{micro_usd}", "Cost of loop steps in USD micro-dollars.");
         _windowTokensSaved = Meter.CreateCounter<long>("platform.agents.memory.tokens_saved", "{token}",
             "History tokens the sliding memory window kept out of LLM calls.");
-        _contextBytesSaved = Meter.CreateCounter<long>("platform.agents.shared_context.bytes_saved", "By",
+        _contextBytesSaved = Meter.CreateCounter<long>("platform.agents.shared_context.saved", "By",
             "Bytes of shared context referenced by tasks instead of copied into them.");
     }
 

@@ -124,12 +124,12 @@ public sealed class AttemptLoop(
                 {
                     trace.Add(new AttemptRecord(model.Name, model.Provider, AttemptStatus.BudgetDenied, 0, 0, backoffMs, hold.Denial!.Message));
                     instruments.Attempt(model.Name, AttemptStatus.BudgetDenied);
-                    if (CheaperModel(plan, model, hold.Denial) is { } cheaper)
+                    if (ChainAlternatives.CheaperModel(plan, model, hold.Denial) is { } cheaper)
                     {
                         walk = walk.SwitchTo([cheaper]);
                         continue;
                     }
-                    throw BudgetDenied(hold.Denial);
+                    throw CallFailures.BudgetDenied(hold.Denial);
                 }
 
                 if (isRetry)
@@ -151,7 +151,7 @@ public sealed class AttemptLoop(
                     throw Now >= plan.Deadline ? RoutingException.Deadline() : RoutingException.Cancelled();
                 if (failure.ContextOverflow)
                 {
-                    walk = walk.SwitchTo(LargerWindows(plan, model));
+                    walk = walk.SwitchTo(ChainAlternatives.LargerWindows(plan, model));
                     if (walk.IsEmpty)
                         throw RoutingException.InvalidArgument($"the prompt does not fit any model's context window ({failure.Message})", ErrorReasons.PromptTooLarge);
                     continue;
@@ -170,7 +170,7 @@ public sealed class AttemptLoop(
             throw Now >= plan.Deadline ? RoutingException.Deadline() : RoutingException.Cancelled();
         }
 
-        throw Exhausted(trace, onlyRateLimits, MinHint(hints));
+        throw CallFailures.Exhausted(trace, onlyRateLimits, MinHint(hints));
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -236,43 +236,6 @@ public sealed class AttemptLoop(
             var until = Now + admission.RetryAfter;
             board.Update(model.Name, s => s with { Breaker = BreakerState.Open, OpenUntil = until });
         }
-    }
-
-    /// <summary>A CHEAPER_ON_FALLBACK agent (MEDIUM by default) refused for USD moves to the cheapest eligible model that costs less.</summary>
-    private static ModelDefinition? CheaperModel(CallPlan plan, ModelDefinition model, BudgetDenial denial)
-    {
-        if (plan.Policy.EffectiveCostPolicy(plan.Tier) != ModelCostPolicy.CheaperOnFallback || !denial.MayFitCheaperModel)
-            return null;
-        var current = plan.Decision.EstimatedCostMicros(model);
-        return plan.Decision.Candidates
-            .Where(c => c.Eligible && c.EstimatedCostMicros < current)
-            .OrderBy(c => c.EstimatedCostMicros)
-            .Select(c => c.Model)
-            .FirstOrDefault();
-    }
-
-    private static List<ModelDefinition> LargerWindows(CallPlan plan, ModelDefinition model) =>
-        plan.Decision.Candidates
-            .Where(c => c.Model.ContextWindowTokens > model.ContextWindowTokens && !c.Exclusions.Any(CandidateFilter.IsPermanentForRequest))
-            .OrderBy(c => c.Model.ContextWindowTokens)
-            .Select(c => c.Model)
-            .ToList();
-
-    private static RoutingException BudgetDenied(BudgetDenial denial) =>
-        new(RoutingErrorKind.ResourceExhausted, ErrorReasons.BudgetDenied, "budget denied: " + denial.Message)
-        {
-            RetryAfter = denial.RetryAfter,
-            DenialReason = denial.Reason,
-        };
-
-    private static RoutingException Exhausted(CallTrace trace, bool onlyRateLimits, TimeSpan? hint)
-    {
-        var last = trace.Attempts.Count > 0 ? trace.Attempts[^1] : null;
-        var budgetNote = trace.RetryBudgetExhausted ? " (the global retry budget is used up)" : "";
-        if (onlyRateLimits && trace.Attempts.Count > 0)
-            return RoutingException.RateLimited($"every candidate model is at its rate or concurrency limit{budgetNote}", hint ?? TimeSpan.FromSeconds(1));
-        var detail = last is null ? "" : $"; last attempt on '{last.Model}': {last.Status} {last.ErrorMessage}";
-        return RoutingException.Unavailable($"every model of the fallback chain failed or has its breaker open{budgetNote}{detail}", hint ?? TimeSpan.FromSeconds(1));
     }
 
     private static TimeSpan? MinHint(Dictionary<string, TimeSpan> hints) => hints.Count == 0 ? null : hints.Values.Min();

@@ -18,6 +18,7 @@ public sealed class RetryBudget
     private readonly double _floor;
     private readonly long _bucketTicks;
     private readonly TimeProvider _time;
+    private long _exhausted;
 
     public RetryBudget(RetryOptions options, TimeProvider time)
     {
@@ -27,9 +28,8 @@ public sealed class RetryBudget
         _time = time;
     }
 
+    /// <summary>Retries refused so far (for tests and diagnostics).</summary>
     public long Exhausted => Interlocked.Read(ref _exhausted);
-
-    private long _exhausted;
 
     public void RecordRequest()
     {

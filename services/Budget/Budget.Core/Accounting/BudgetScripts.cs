@@ -5,7 +5,7 @@ namespace Platform.Budget.Accounting;
 
 /// <summary>
 /// The Lua scripts that make every budget decision, each composed of the shared library
-/// (budget.lua) and its entry file, loaded once and run by SHA1.
+/// (counters.lua, records.lua) and its entry file, loaded once and run by SHA1.
 /// </summary>
 public static class BudgetScripts
 {
@@ -26,7 +26,9 @@ public static class BudgetScripts
     public static LuaScript Clock { get; } = Compose(Read("clock.lua"));
 
     /// <summary>The shared library followed by <paramref name="body"/> (benchmarks compose their own entry this way).</summary>
-    public static LuaScript Compose(string body) => new(Read("budget.lua") + "\n" + body);
+    public static LuaScript Compose(string body) => new(Library + "\n" + body);
+
+    private static string Library => Read("counters.lua") + "\n" + Read("records.lua");
 
     /// <summary>An embedded script's source, e.g. "reserve.lua".</summary>
     public static string Read(string fileName)

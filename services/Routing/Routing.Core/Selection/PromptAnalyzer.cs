@@ -1,3 +1,4 @@
+using System.Buffers;
 using Platform.Routing.Requests;
 using Platform.Routing.Vocabulary;
 
@@ -9,10 +10,10 @@ namespace Platform.Routing.Selection;
 /// </summary>
 public static class PromptAnalyzer
 {
-    private static readonly string[] CodeCues = ["```", "def ", "function ", "class ", "public static", "#include", "import ", "=> {", "select * from", "stack trace", "compile", "refactor", "unit test", "regex"];
-    private static readonly string[] ReasoningCues = ["step by step", "prove", "why ", "plan ", "analy", "reason", "derive", "trade-off", "tradeoff", "compare", "evaluate", "strategy"];
-    private static readonly string[] ClassificationCues = ["classify", "categor", "label", "sentiment", "yes or no", "true or false", "extract", "which of the following", "tag this", "is this spam"];
-    private static readonly string[] ContentCues = ["write", "summar", "translate", "draft", "rewrite", "article", "blog", "email", "story", "paraphrase"];
+    private static readonly SearchValues<string> CodeCues = Cues(["```", "def ", "function ", "class ", "public static", "#include", "import ", "=> {", "select * from", "stack trace", "compile", "refactor", "unit test", "regex"]);
+    private static readonly SearchValues<string> ReasoningCues = Cues(["step by step", "prove", "why ", "plan ", "analy", "reason", "derive", "trade-off", "tradeoff", "compare", "evaluate", "strategy"]);
+    private static readonly SearchValues<string> ClassificationCues = Cues(["classify", "categor", "label", "sentiment", "yes or no", "true or false", "extract", "which of the following", "tag this", "is this spam"]);
+    private static readonly SearchValues<string> ContentCues = Cues(["write", "summar", "translate", "draft", "rewrite", "article", "blog", "email", "story", "paraphrase"]);
     private static readonly string[] TechnicalTerms = ["algorithm", "complexity", "latency", "throughput", "database", "kubernetes", "concurrency", "distributed", "protocol", "architecture", "theorem", "equation", "integral", "api", "schema", "transaction", "gradient"];
 
     public static PromptProfile Analyze(IReadOnlyList<ChatMessage> messages, RoutingHints hints)
@@ -58,13 +59,8 @@ public static class PromptAnalyzer
         return messages.Count > 0 ? messages[^1].Content : "";
     }
 
-    private static bool ContainsAny(string text, string[] cues)
-    {
-        foreach (var cue in cues)
-        {
-            if (text.Contains(cue, StringComparison.OrdinalIgnoreCase))
-                return true;
-        }
-        return false;
-    }
+    // One vectorized multi-string search per category instead of a scan per cue.
+    private static bool ContainsAny(string text, SearchValues<string> cues) => text.AsSpan().ContainsAny(cues);
+
+    private static SearchValues<string> Cues(string[] cues) => SearchValues.Create(cues, StringComparison.OrdinalIgnoreCase);
 }
